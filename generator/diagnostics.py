@@ -1,0 +1,182 @@
+"""Diagnostics are data: a code, a place, a message and a hint. Formatters turn them into text, GitHub
+workflow annotations, JSON, or a Markdown table for ``$GITHUB_STEP_SUMMARY``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, replace
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem in the data, at ``path:line:col`` (1-based)."""
+
+    code: str
+    severity: Severity
+    path: str
+    line: int
+    col: int
+    message: str
+    hint: str = ""
+
+    @property
+    def title(self) -> str:
+        return CODES.get(self.code, self.code)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.col, self.code)
+
+
+# Stable codes. Never renumber; retire a code by leaving it here with "(retired)".
+CODES: dict[str, str] = {
+    # files and YAML
+    "TL100": "YAML syntax error",
+    "TL101": "empty file",
+    "TL102": "file is not UTF-8",
+    "TL103": "duplicate key",
+    "TL104": "YAML anchor or alias",
+    "TL105": "file too large",
+    "TL106": "not a mapping",
+    "TL107": "unquoted date",
+    # schema
+    "TL110": "unknown field",
+    "TL111": "wrong type",
+    "TL112": "missing field",
+    "TL113": "invalid value",
+    # ids
+    "TL120": "invalid id",
+    "TL121": "id differs from file name",
+    "TL122": "duplicate id",
+    # sources
+    "TL130": "unknown source",
+    "TL131": "source text changed",
+    "TL132": "source text encoding",
+    "TL133": "source files incomplete",
+    # quotes
+    "TL140": "quote not in source",
+    "TL141": "quote is ambiguous",
+    "TL142": "quote too short",
+    "TL143": "prefix or suffix does not match",
+    # dates
+    "TL150": "invalid date",
+    "TL151": "interval ends before it starts",
+    "TL152": "dated after its sources",
+    "TL153": "date more precise than sources",
+    "TL154": "date not supported by sources",
+    "TL155": "wrong year in source",
+    "TL156": "relative phrase not usable",
+    # numbers and claims
+    "TL160": "number not in quotes",
+    "TL161": "figure not in supporting quote",
+    "TL170": "unknown measure",
+    "TL171": "figures out of order",
+    "TL172": "claim without claimant",
+    "TL173": "no such citation",
+    # vocabulary and text
+    "TL180": "unknown tag",
+    "TL190": "raw HTML in text",
+    "TL191": "unsafe link",
+    "TL192": "recorded problem does not match",
+}
+
+
+def error(code: str, path: str, line: int, col: int, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, path, line, col, message, hint)
+
+
+def warning(code: str, path: str, line: int, col: int, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(code, Severity.WARNING, path, line, col, message, hint)
+
+
+def strict(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """``--strict``: every warning becomes an error."""
+    return [replace(d, severity=Severity.ERROR) for d in diagnostics]
+
+
+def ordered(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+
+
+def count(diagnostics: Sequence[Diagnostic], severity: Severity) -> int:
+    return sum(1 for d in diagnostics if d.severity is severity)
+
+
+def summary(diagnostics: Sequence[Diagnostic], events: int, sources: int) -> str:
+    errors = count(diagnostics, Severity.ERROR)
+    warnings = count(diagnostics, Severity.WARNING)
+    text = f"{events} events, {sources} sources: {errors} error{'s' if errors != 1 else ''}"
+    if warnings:
+        text += f", {warnings} warning{'s' if warnings != 1 else ''}"
+    return text
+
+
+# ---------------------------------------------------------------- formatters
+
+
+def format_text(d: Diagnostic) -> str:
+    head = f"{d.path}:{d.line}:{d.col}: {d.severity.value}[{d.code}]: {d.message}"
+    if not d.hint:
+        return head
+    first, *rest = d.hint.splitlines()
+    return "\n".join([head, f"  hint: {first}", *(f"        {line}" for line in rest)])
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(d: Diagnostic) -> str:
+    """A workflow command: ``::error file=…,line=…,col=…,title=…::message``, escaped as the runner
+    expects (``%``, CR, LF everywhere; ``:`` and ``,`` in properties)."""
+    kind = "error" if d.severity is Severity.ERROR else "warning"
+    props = ",".join(
+        f"{k}={_escape_property(str(v))}"
+        for k, v in (("file", d.path), ("line", d.line), ("col", d.col), ("title", f"{d.code} {d.title}"))
+    )
+    body = d.message + (f"\n{d.hint}" if d.hint else "")
+    return f"::{kind} {props}::{_escape_data(body)}"
+
+
+def to_json(diagnostics: Sequence[Diagnostic]) -> str:
+    rows = []
+    for d in diagnostics:
+        row = asdict(d)
+        row["severity"] = d.severity.value
+        row["title"] = d.title
+        rows.append(row)
+    return json.dumps(rows, indent=2, ensure_ascii=False)
+
+
+def _cell(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("|", "\\|").replace("\n", "<br>")
+    )
+
+
+def to_markdown_table(diagnostics: Sequence[Diagnostic], headline: str) -> str:
+    """A Markdown table of every diagnostic, for ``$GITHUB_STEP_SUMMARY`` (GitHub shows only ten
+    annotations per step; the summary shows them all)."""
+    lines = [f"### Timeline data: {headline}", ""]
+    if not diagnostics:
+        lines.append("No problems found.")
+        return "\n".join(lines) + "\n"
+    lines += ["| | Where | Code | Problem | How to fix |", "|---|---|---|---|---|"]
+    for d in diagnostics:
+        icon = "❌" if d.severity is Severity.ERROR else "⚠️"
+        where = f"`{d.path}:{d.line}:{d.col}`"
+        lines.append(
+            f"| {icon} | {where} | {d.code} | {_cell(d.message)} | {_cell(d.hint)} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,217 @@
+"""The input schema: what a contributor may write in an event file, a source's metadata file and the
+vocabulary. One pydantic definition gives both validation (with locations we map to ``line:col``) and
+the JSON Schema published for editors (``generator/schema/*.json``)."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from .diagnostics import Diagnostic, error
+from .loading import Document
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SOURCE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class CitationIn(_Strict):
+    """A verbatim span of a stored source (W3C Web Annotation TextQuoteSelector semantics)."""
+
+    source: str = Field(description="The source id: a file name in seeds/ without .txt")
+    quote: Text = Field(description="Exact text of the source; runs of whitespace may differ")
+    prefix: Text | None = Field(None, description="Text just before the quote, only to make it unique")
+    suffix: Text | None = Field(None, description="Text just after the quote, only to make it unique")
+    note: Text | None = None
+
+
+class ClaimIn(_Strict):
+    """An attributed figure. Never merged with other claims: each claimant's figure stands alone."""
+
+    measure: str = Field(description="A measure id from events/_vocabulary.yaml")
+    qualifier: Literal["exact", "about", "at-least", "at-most", "range"]
+    value: float | None = None
+    min: float | None = None
+    max: float | None = None
+    unit: Text | None = Field(None, description="Defaults to the measure's unit")
+    claimant: str = Field(description="Who asserts the figure (not the outlet that reports it)")
+    as_of: str = Field(description="EDTF date the figure refers to")
+    citation: int = Field(ge=1, description="1-based number of the citation that supports the figure")
+    note: Text | None = None
+
+
+class DateBasisIn(_Strict):
+    """How a quote dates the event when it gives no calendar date itself."""
+
+    citation: int = Field(ge=1, description="1-based number of the citation whose quote holds the phrase")
+    phrase: Text | None = Field(
+        None, description='A relative phrase in that quote, e.g. "On Monday", "earlier this month"'
+    )
+    as_of: Literal["publication"] | None = Field(
+        None, description="The quote reports the fact as current when the article was published"
+    )
+
+
+class ProblemIn(_Strict):
+    """A problem in a source, carried to readers: an impossible date, sources disagreeing."""
+
+    kind: Literal["wrong-date", "disagreement", "uncorroborated", "other"]
+    citation: int = Field(ge=1, description="1-based number of the citation whose quote holds the text")
+    text: Text = Field(description="The problematic words exactly as the quote has them")
+    correction: Text | None = Field(None, description="The likely intended reading, e.g. 2024-12-18")
+    note: Text = Field(description="What is wrong, for readers")
+
+
+class EventIn(_Strict):
+    """One event of the timeline: ``events/<id>.yaml``."""
+
+    id: Slug
+    date: str = Field(description="EDTF: 2024, 2024-06, 2024-06-19, with ~ or ?, or 2024-08/2024-12")
+    title: Text
+    summary: Text = Field(description="Markdown: emphasis and http(s) links only; no raw HTML")
+    tags: list[str] = Field(min_length=1)
+    citations: list[CitationIn] = Field(min_length=1)
+    claims: list[ClaimIn] = Field(default_factory=list)
+    date_basis: list[DateBasisIn] = Field(default_factory=list)
+    problems: list[ProblemIn] = Field(default_factory=list)
+
+
+class UnrelatedIn(_Strict):
+    starts: Text = Field(description="Text at which the unrelated part begins (must be unique)")
+    ends: Text | None = Field(None, description="Text at which it ends (inclusive); omit for the end")
+    note: Text
+
+
+class SourceIn(_Strict):
+    """What is known about a stored article: ``seeds/<id>.yaml`` beside ``seeds/<id>.txt``."""
+
+    title: Text
+    publisher: Text | None = Field(description="null when the stored copy does not name it")
+    url: Text | None = Field(description="null when the stored copy does not name it")
+    published: str | None = Field(description="EDTF, as precise as the text supports")
+    published_basis: Text = Field(description="How the publication date was determined")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    unrelated: list[UnrelatedIn] = Field(default_factory=list)
+
+
+class TagIn(_Strict):
+    label: Text
+    description: str = ""
+
+
+class MeasureIn(_Strict):
+    label: Text
+    unit: Text
+    description: str = ""
+
+
+class VocabularyIn(_Strict):
+    tags: dict[Slug, TagIn]
+    measures: dict[Slug, MeasureIn]
+
+
+# ---------------------------------------------------------------- errors → diagnostics
+
+_TYPE_WORDS = {
+    "string_type": "text", "int_type": "a whole number", "float_type": "a number",
+    "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
+    "bool_type": "true or false", "model_attributes_type": "a mapping",
+}
+
+
+def _fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed where ``loc`` points (for did-you-mean)."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or current is None:
+            continue
+        field = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(current.model_fields) if current is not None and hasattr(current, "model_fields") else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def check(model: type[BaseModel], doc: Document) -> tuple[Any | None, list[Diagnostic]]:
+    """Validate ``doc.data`` against ``model``. Every schema problem becomes a diagnostic."""
+    if not isinstance(doc.data, dict):
+        return None, [error("TL106", doc.path, 1, 1, "the file must be a mapping of fields (key: value)",
+                            f"start with the fields of {model.__name__.removesuffix('In').lower()}")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_diagnostic(model, doc, e) for e in exc.errors(include_url=False)]
+
+
+def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:
+    # pydantic appends union member names ("float", "str") to locations; keep the real path.
+    loc = tuple(p for p in err["loc"] if isinstance(p, int) or not p.endswith(("]", ")"))
+                and p not in {"float", "str", "int", "none", "literal['publication']"})
+    kind = err["type"]
+    field = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        mark = doc.mark(loc, key=True)
+        hint = did_you_mean(str(field), _fields(model, loc))
+        allowed = ", ".join(_fields(model, loc))
+        return error("TL110", doc.path, mark.line, mark.col, f"unknown field '{field}'",
+                     hint or f"allowed here: {allowed}")
+    mark = doc.mark(loc)
+    if kind == "missing":
+        parent = doc.mark(loc[:-1])
+        return error("TL112", doc.path, parent.line, parent.col,
+                     f"missing required field '{field}' in {_where(loc[:-1])}",
+                     f"add `{field}:`; see docs/contributing/event-format.md")
+    if kind in _TYPE_WORDS:
+        return error("TL111", doc.path, mark.line, mark.col,
+                     f"{_where(loc)} must be {_TYPE_WORDS[kind]}", err["msg"])
+    return error("TL113", doc.path, mark.line, mark.col, f"{_where(loc)}: {err['msg']}",
+                 _value_hint(kind, loc))
+
+
+def _value_hint(kind: str, loc: tuple[Any, ...]) -> str:
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
+        return "lowercase letters, digits and single hyphens, e.g. pact-signed"
+    if kind == "too_short":
+        return "give at least one entry"
+    return ""
+
+
+def json_schemas() -> dict[str, str]:
+    """The JSON Schema files for editors, by file name (deterministic text)."""
+    out = {}
+    for name, model in (("event", EventIn), ("source", SourceIn), ("vocabulary", VocabularyIn)):
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        out[f"{name}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
+    return out
