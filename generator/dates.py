@@ -35,6 +35,10 @@ class DateError(ValueError):
     """A string that is not a date of the supported EDTF subset; the message says why."""
 
 
+class IntervalOrderError(DateError):
+    """An interval whose start lies after its end."""
+
+
 @dataclass(frozen=True, slots=True)
 class Single:
     """One calendar year, month or day, possibly approximate or uncertain."""
@@ -109,7 +113,7 @@ def parse(text: str) -> EDTF:
         if start is None and end is None:
             raise DateError("an interval needs at least one end: \"2024-08/..\"")
         if start is not None and end is not None and start.earliest > end.latest:
-            raise DateError(f"the interval starts ({start.edtf()}) after it ends ({end.edtf()})")
+            raise IntervalOrderError(f"the interval starts ({start.edtf()}) after it ends ({end.edtf()})")
         return Interval(start, end)
     return _single(text)
 

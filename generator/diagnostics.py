@@ -64,6 +64,7 @@ CODES: dict[str, str] = {
     "TL141": "quote is ambiguous",
     "TL142": "quote too short",
     "TL143": "prefix or suffix does not match",
+    "TL144": "quote cites an unrelated part",
     # dates
     "TL150": "invalid date",
     "TL151": "interval ends before it starts",

@@ -74,7 +74,7 @@ class ProblemIn(_Strict):
 class EventIn(_Strict):
     """One event of the timeline: ``events/<id>.yaml``."""
 
-    id: Slug
+    id: str = Field(json_schema_extra={"pattern": SLUG}, description="Lowercase slug equal to the file name")
     date: str = Field(description="EDTF: 2024, 2024-06, 2024-06-19, with ~ or ?, or 2024-08/2024-12")
     title: Text
     summary: Text = Field(description="Markdown: emphasis and http(s) links only; no raw HTML")
@@ -171,7 +171,28 @@ def check(model: type[BaseModel], doc: Document) -> tuple[Any | None, list[Diagn
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_diagnostic(model, doc, e) for e in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+    problems = [_diagnostic(model, doc, e) for e in errors]
+    if all(e["type"] == "extra_forbidden" for e in errors):
+        # Unknown fields alone: check the rest of the file as if they were not there, so that every
+        # other problem is reported in the same run.
+        trimmed = _without(doc.data, [tuple(e["loc"]) for e in errors])
+        try:
+            return model.model_validate(trimmed), problems
+        except ValidationError:
+            pass
+    return None, problems
+
+
+def _without(data: Any, locs: list[tuple[Any, ...]]) -> Any:
+    """A copy of ``data`` with the values at ``locs`` removed."""
+    copy = json.loads(json.dumps(data))
+    for loc in locs:
+        parent = copy
+        for part in loc[:-1]:
+            parent = parent[part]
+        parent.pop(loc[-1], None)
+    return copy
 
 
 def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:

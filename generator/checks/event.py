@@ -1,0 +1,36 @@
+"""One event file, from loaded YAML to a typed :class:`~generator.model.Event` (or diagnostics)."""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic
+from ..loading import Document
+from ..model import Event, Vocabulary
+from ..schema import EventIn, check
+from ..sources import SourceSet
+from .citations import check_citations
+from .claims import check_claims
+from .context import Context
+from .dating import check_date, check_problems
+from .text import check_identity, check_numbers, check_safe_text, check_tags
+
+
+def check_event(doc: Document, stem: str, sources: SourceSet,
+                vocabulary: Vocabulary) -> tuple[Event | None, list[Diagnostic]]:
+    parsed, problems = check(EventIn, doc)
+    if parsed is None:
+        return None, problems
+    ctx = Context(doc, parsed, sources, vocabulary, diagnostics=problems)
+    check_identity(ctx, stem)
+    check_tags(ctx)
+    check_safe_text(ctx)
+    check_citations(ctx)
+    claims = check_claims(ctx)
+    recorded = check_problems(ctx)
+    when, basis = check_date(ctx, recorded)
+    check_numbers(ctx)
+    if ctx.failed or when is None:
+        return None, ctx.diagnostics
+    citations = tuple(c for c in ctx.citations if c is not None)
+    event = Event(parsed.id, doc.path, when, parsed.title, parsed.summary, tuple(parsed.tags), citations,
+                  tuple(claims), tuple(recorded), tuple(basis))
+    return event, ctx.diagnostics

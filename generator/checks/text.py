@@ -1,0 +1,99 @@
+"""Ids, tags, safe text, and numbers: every number an event states appears in one of its quotes."""
+
+from __future__ import annotations
+
+import re
+
+from .. import dates
+from ..schema import SLUG, did_you_mean
+from .context import Context
+
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*[A-Za-z]+\s+[^>]*=")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*(\S+)", re.M)
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])")
+
+
+def numbers(text: str) -> list[tuple[str, int]]:
+    """Every number written in ``text`` as (canonical form, offset): ``1,100`` and ``1100`` are equal."""
+    return [(canonical(m.group(0)), m.start()) for m in _NUMBER.finditer(text)]
+
+
+def canonical(number: str | float) -> str:
+    if isinstance(number, float):
+        return str(int(number)) if number.is_integer() else repr(number)
+    text = number.replace(",", "")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def check_identity(ctx: Context, stem: str) -> None:
+    ident = ctx.event.id
+    if not re.match(SLUG, ident):
+        ctx.report("TL120", ("id",), f"'{ident}' is not a valid id",
+                   "lowercase letters, digits and single hyphens, e.g. pact-signed; "
+                   f"suggestion: {_slugify(ident)}")
+    elif ident != stem:
+        ctx.report("TL121", ("id",), f"the id '{ident}' differs from the file name '{stem}.yaml'",
+                   f"rename the file to {ident}.yaml, or set `id: {stem}`")
+
+
+def _slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "event"
+
+
+def check_tags(ctx: Context) -> None:
+    known = ctx.vocabulary.tags
+    for i, tag in enumerate(ctx.event.tags):
+        if tag not in known:
+            hint = did_you_mean(tag, sorted(known))
+            ctx.report("TL180", ("tags", i), f"unknown tag '{tag}'",
+                       hint or f"use one of: {', '.join(sorted(known))}; or add it to events/_vocabulary.yaml")
+
+
+def check_safe_text(ctx: Context) -> None:
+    """No raw HTML anywhere; links only http(s)."""
+    fields: list[tuple[tuple[str | int, ...], str]] = [(("title",), ctx.event.title),
+                                                       (("summary",), ctx.event.summary)]
+    fields += [(("citations", i, "note"), c.note) for i, c in enumerate(ctx.event.citations) if c.note]
+    for i, claim in enumerate(ctx.event.claims):
+        fields.append((("claims", i, "claimant"), claim.claimant))
+        if claim.note:
+            fields.append((("claims", i, "note"), claim.note))
+    fields += [(("problems", i, "note"), p.note) for i, p in enumerate(ctx.event.problems)]
+    for loc, text in fields:
+        if _HTML.search(text):
+            ctx.report("TL190", loc, f"{'.'.join(map(str, loc))} contains raw HTML",
+                       "write plain text or Markdown (*emphasis*, [text](https://…)); HTML is not allowed")
+        for match in _LINK.finditer(text):
+            url = next(g for g in match.groups() if g)
+            if not url.lower().startswith(("http://", "https://", "#")):
+                ctx.report("TL191", loc, f"the link '{url}' is not http(s)",
+                           "link only to http:// or https:// addresses")
+
+
+def check_numbers(ctx: Context) -> None:
+    quoted = {n for c in ctx.event.citations for n, _ in numbers(c.quote)}
+    exempt: set[str] = set()
+    try:
+        exempt = {str(p.year) for p in dates.parts(dates.parse(ctx.event.date))}
+    except dates.DateError:
+        pass
+    for field in ("title", "summary"):
+        for number, _ in numbers(getattr(ctx.event, field)):
+            if number not in quoted and number not in exempt:
+                ctx.report("TL160", (field,), f"the number {number} in the {field} is in none of the quotes",
+                           "quote the passage that states it, or remove the number")
+    for i, claim in enumerate(ctx.event.claims):
+        for name in ("value", "min", "max"):
+            figure = getattr(claim, name)
+            if figure is None:
+                continue
+            number = canonical(float(figure))
+            if number not in quoted:
+                ctx.report("TL160", ("claims", i, name), f"the figure {number} is in none of the quotes",
+                           "quote the passage that states it")
+            elif number not in {n for n, _ in numbers(ctx.quote_of(claim.citation))}:
+                ctx.report("TL161", ("claims", i, name),
+                           f"the figure {number} is not in the quote of citation {claim.citation}",
+                           "point `citation` at the quote that states this figure")
