@@ -30,12 +30,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(diag.to_json(found))
     else:
-        shown = found if args.format == "github" else found
         formatter = diag.format_github if args.format == "github" else diag.format_text
-        for d in shown:
+        for d in found:
             print(formatter(d))
         print(headline)
-    summary_file = args.summary_file or (os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None)
+    summary_file = args.summary_file or (
+        os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
+    )
     if summary_file:
         with open(summary_file, "a", encoding="utf-8") as handle:
             handle.write(diag.to_markdown_table(found, headline))
@@ -60,8 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     _project_args(validate)
     validate.add_argument("--format", choices=("text", "github", "json"), default="text")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    validate.add_argument("--summary-file", help="also append a Markdown table of all problems here "
-                          "(default with --format github: $GITHUB_STEP_SUMMARY)")
+    validate.add_argument(
+        "--summary-file",
+        help="also append a Markdown table of all problems here "
+        "(default with --format github: $GITHUB_STEP_SUMMARY)",
+    )
     validate.set_defaults(run=_cmd_validate)
 
     schema = commands.add_parser("schema", help="write the JSON Schema files for editors")

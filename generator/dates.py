@@ -104,14 +104,14 @@ EDTF = Single | Interval
 def parse(text: str) -> EDTF:
     """Parse an EDTF string of the supported subset, or raise :class:`DateError`."""
     if not isinstance(text, str):
-        raise DateError("a date must be a quoted string such as \"2024-06\"")
+        raise DateError('a date must be a quoted string such as "2024-06"')
     text = text.strip()
     if "/" in text:
         left, _, right = text.partition("/")
         start = None if left == ".." else _single(left)
         end = None if right == ".." else _single(right)
         if start is None and end is None:
-            raise DateError("an interval needs at least one end: \"2024-08/..\"")
+            raise DateError('an interval needs at least one end: "2024-08/.."')
         if start is not None and end is not None and start.earliest > end.latest:
             raise IntervalOrderError(f"the interval starts ({start.edtf()}) after it ends ({end.edtf()})")
         return Interval(start, end)
@@ -135,8 +135,13 @@ def _single(text: str) -> Single:
         if not 1 <= day <= last:
             raise DateError(f"{calendar.month_name[month]} {year} has no day {day}")
     qualifier = match["q"] or ""
-    return Single(year, month, day, approximate=qualifier in "~%" and qualifier != "",
-                  uncertain=qualifier in "?%" and qualifier != "")
+    return Single(
+        year,
+        month,
+        day,
+        approximate=qualifier in "~%" and qualifier != "",
+        uncertain=qualifier in "?%" and qualifier != "",
+    )
 
 
 def earliest(value: EDTF) -> date:

@@ -15,8 +15,10 @@ from .dates import MONTHS, Precision, Single
 _MONTH_NAMES = {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
 _MONTH_NAMES.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)})
 _MONTH_NAMES["sept"] = 9
-_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|December"
-          "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
 
 
 def _m(group: str) -> str:
@@ -69,10 +71,13 @@ def mentions(text: str) -> list[Mention]:
     for m in _MENTIONS.finditer(text):
         g = m.groupdict()
         if g["month"]:
-            mention = Mention(m.start(), m.end(), m.group(0), _int(g["year"]), _month(g["month"]), int(g["day"]))
+            mention = Mention(
+                m.start(), m.end(), m.group(0), _int(g["year"]), _month(g["month"]), int(g["day"])
+            )
         elif g["month2"]:
-            mention = Mention(m.start(), m.end(), m.group(0), _int(g["year2"]), _month(g["month2"]),
-                              int(g["day2"]))
+            mention = Mention(
+                m.start(), m.end(), m.group(0), _int(g["year2"]), _month(g["month2"]), int(g["day2"])
+            )
         elif g["month3"]:
             mention = Mention(m.start(), m.end(), m.group(0), int(g["year3"]), _month(g["month3"]), None)
         elif g["month4"]:
@@ -117,14 +122,27 @@ def resolve_mention(m: Mention, published: Single | None) -> Single | None:
 
 # ---------------------------------------------------------------- relative phrases
 
-_WEEKDAYS = {name: i for i, name in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_WEEKDAYS = {
+    name: i
+    for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
 _RD_WEEKDAYS = (rd.MO, rd.TU, rd.WE, rd.TH, rd.FR, rd.SA, rd.SU)
 
 KNOWN_PHRASES = (
-    "on Monday … on Sunday", "today", "yesterday", "this month", "earlier this month", "last month",
-    "this year", "earlier this year", "last year", "last <Month>", "since <Month>", "in <Month>",
-    "early <Month>", "late <Month>",
+    "on Monday … on Sunday",
+    "today",
+    "yesterday",
+    "this month",
+    "earlier this month",
+    "last month",
+    "this year",
+    "earlier this year",
+    "last year",
+    "last <Month>",
+    "since <Month>",
+    "in <Month>",
+    "early <Month>",
+    "late <Month>",
 )
 
 
@@ -141,8 +159,10 @@ def resolve_phrase(phrase: str, published: Single | None) -> Single:
 
     def need_day() -> date:
         if published.precision is not Precision.DAY:
-            raise PhraseError(f"'{phrase}' needs the day of publication, but the source's date is only "
-                              f"known as {published.edtf()}")
+            raise PhraseError(
+                f"'{phrase}' needs the day of publication, but the source's date is only "
+                f"known as {published.edtf()}"
+            )
         return pub
 
     weekdays = [w for w in words if w in _WEEKDAYS]
@@ -157,8 +177,10 @@ def resolve_phrase(phrase: str, published: Single | None) -> Single:
         return Single(day.year, day.month, day.day)
     tail = " ".join(w for w in words if w not in {"earlier", "later", "on", "in", "during"})
     if published.precision is Precision.YEAR and "month" in tail:
-        raise PhraseError(f"'{phrase}' needs the month of publication, but the source's date is only "
-                          f"known as {published.edtf()}")
+        raise PhraseError(
+            f"'{phrase}' needs the month of publication, but the source's date is only "
+            f"known as {published.edtf()}"
+        )
     if tail == "this month":
         return Single(pub.year, pub.month)
     if tail == "last month":
@@ -168,7 +190,7 @@ def resolve_phrase(phrase: str, published: Single | None) -> Single:
         return Single(pub.year)
     if tail == "last year":
         return Single(pub.year - 1)
-    months = [w for w in words if w in _MONTH_NAMES and len(w) > 3 or w in {"may", "june", "july"}]
+    months = [w for w in words if (w in _MONTH_NAMES and len(w) > 3) or w in {"may", "june", "july"}]
     if months:
         month = _MONTH_NAMES[months[0]]
         if "last" in words:  # the most recent such month strictly before the month of publication

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -161,8 +161,11 @@ def to_json(diagnostics: Sequence[Diagnostic]) -> str:
 
 def _cell(text: str) -> str:
     return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("|", "\\|").replace("\n", "<br>")
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+        .replace("\n", "<br>")
     )
 
 
@@ -177,7 +180,5 @@ def to_markdown_table(diagnostics: Sequence[Diagnostic], headline: str) -> str:
     for d in diagnostics:
         icon = "❌" if d.severity is Severity.ERROR else "⚠️"
         where = f"`{d.path}:{d.line}:{d.col}`"
-        lines.append(
-            f"| {icon} | {where} | {d.code} | {_cell(d.message)} | {_cell(d.hint)} |"
-        )
+        lines.append(f"| {icon} | {where} | {d.code} | {_cell(d.message)} | {_cell(d.hint)} |")
     return "\n".join(lines) + "\n"

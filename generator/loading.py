@@ -82,15 +82,21 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, mark)
         if id(node) in self.seen:
-            self.problems.append(error(
-                "TL104", self.doc.path, mark.line, mark.col,
-                "a YAML alias repeats a value defined elsewhere",
-                "write the value out in full; anchors (&name) and aliases (*name) are not allowed",
-            ))
+            self.problems.append(
+                error(
+                    "TL104",
+                    self.doc.path,
+                    mark.line,
+                    mark.col,
+                    "a YAML alias repeats a value defined elsewhere",
+                    "write the value out in full; anchors (&name) and aliases (*name) are not allowed",
+                )
+            )
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)
         return self.mapping(node, loc)
 
     def scalar(self, node: yaml.ScalarNode, mark: Mark) -> Any:
@@ -98,18 +104,29 @@ class _Builder:
         if tag == _STR:
             return node.value
         if tag == _TIMESTAMP:
-            self.problems.append(error(
-                "TL107", self.doc.path, mark.line, mark.col,
-                f"the date {node.value} is not quoted, so YAML reads it as a date object",
-                f'quote it: "{node.value}"',
-            ))
+            self.problems.append(
+                error(
+                    "TL107",
+                    self.doc.path,
+                    mark.line,
+                    mark.col,
+                    f"the date {node.value} is not quoted, so YAML reads it as a date object",
+                    f'quote it: "{node.value}"',
+                )
+            )
             return node.value
         construct = _SCALARS.get(tag)
         if construct is None:
-            self.problems.append(error(
-                "TL111", self.doc.path, mark.line, mark.col,
-                f"the YAML tag {tag} is not allowed", "remove the tag; write plain values",
-            ))
+            self.problems.append(
+                error(
+                    "TL111",
+                    self.doc.path,
+                    mark.line,
+                    mark.col,
+                    f"the YAML tag {tag} is not allowed",
+                    "remove the tag; write plain values",
+                )
+            )
             return node.value
         return construct(node)
 
@@ -118,25 +135,42 @@ class _Builder:
         for key_node, value_node in node.value:
             key_mark = _mark(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(error(
-                    "TL111", self.doc.path, key_mark.line, key_mark.col,
-                    "a mapping key must be a plain word", "write keys as `name: value`",
-                ))
+                self.problems.append(
+                    error(
+                        "TL111",
+                        self.doc.path,
+                        key_mark.line,
+                        key_mark.col,
+                        "a mapping key must be a plain word",
+                        "write keys as `name: value`",
+                    )
+                )
                 continue
             key = key_node.value
             if key == "<<":
-                self.problems.append(error(
-                    "TL104", self.doc.path, key_mark.line, key_mark.col,
-                    "YAML merge keys (<<) are not allowed", "write the fields out in full",
-                ))
+                self.problems.append(
+                    error(
+                        "TL104",
+                        self.doc.path,
+                        key_mark.line,
+                        key_mark.col,
+                        "YAML merge keys (<<) are not allowed",
+                        "write the fields out in full",
+                    )
+                )
                 continue
             if key in result:
                 first = self.doc.keys[(*loc, key)]
-                self.problems.append(error(
-                    "TL103", self.doc.path, key_mark.line, key_mark.col,
-                    f"the key '{key}' appears twice in this mapping (first at line {first.line})",
-                    "keep one of them; YAML would silently use the last",
-                ))
+                self.problems.append(
+                    error(
+                        "TL103",
+                        self.doc.path,
+                        key_mark.line,
+                        key_mark.col,
+                        f"the key '{key}' appears twice in this mapping (first at line {first.line})",
+                        "keep one of them; YAML would silently use the last",
+                    )
+                )
                 continue
             self.doc.keys[(*loc, key)] = key_mark
             result[key] = self.build(value_node, (*loc, key))
@@ -150,11 +184,16 @@ def _decode(raw: bytes, path: str, problems: list[Diagnostic]) -> str | None:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        problems.append(error(
-            "TL102", path, line, col,
-            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
-            "save the file as UTF-8 (most editors: File > Save with encoding > UTF-8)",
-        ))
+        problems.append(
+            error(
+                "TL102",
+                path,
+                line,
+                col,
+                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                "save the file as UTF-8 (most editors: File > Save with encoding > UTF-8)",
+            )
+        )
         return None
 
 
@@ -164,8 +203,9 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        problems.append(error("TL101", path, 1, 1, "the file is empty",
-                              "write the event's fields, or delete the file"))
+        problems.append(
+            error("TL101", path, 1, 1, "the file is empty", "write the event's fields, or delete the file")
+        )
         return None, problems
     loader = _Loader(text)
     try:
@@ -174,8 +214,7 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(p for p in (exc.context, exc.problem) if p)
-        problems.append(error("TL100", path, line, col, f"YAML syntax: {message}",
-                              _syntax_hint(message)))
+        problems.append(error("TL100", path, line, col, f"YAML syntax: {message}", _syntax_hint(message)))
         return None, problems
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports everything with marks
         problems.append(error("TL100", path, 1, 1, f"YAML syntax: {exc}"))
@@ -183,8 +222,9 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
     finally:
         loader.dispose()
     if node is None:
-        problems.append(error("TL101", path, 1, 1, "the file is empty",
-                              "write the event's fields, or delete the file"))
+        problems.append(
+            error("TL101", path, 1, 1, "the file is empty", "write the event's fields, or delete the file")
+        )
         return None, problems
     doc = Document(path, None)
     doc.data = _Builder(doc, problems).build(node, ())
@@ -201,13 +241,22 @@ def _syntax_hint(message: str) -> str:
     return "check the indentation and quoting near this position"
 
 
-def load_yaml(file: Path, display: str, max_bytes: int = MAX_BYTES) -> tuple[Document | None, list[Diagnostic]]:
+def load_yaml(
+    file: Path, display: str, max_bytes: int = MAX_BYTES
+) -> tuple[Document | None, list[Diagnostic]]:
     """Read and compose one YAML file, refusing oversized and non-UTF-8 files."""
     size = file.stat().st_size
     if size > max_bytes:
-        return None, [error("TL105", display, 1, 1,
-                            f"the file is {size:,} bytes; the limit is {max_bytes:,}",
-                            "one event per file: split it, or shorten long quotes")]
+        return None, [
+            error(
+                "TL105",
+                display,
+                1,
+                1,
+                f"the file is {size:,} bytes; the limit is {max_bytes:,}",
+                "one event per file: split it, or shorten long quotes",
+            )
+        ]
     problems: list[Diagnostic] = []
     text = _decode(file.read_bytes(), display, problems)
     if text is None:

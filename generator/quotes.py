@@ -94,7 +94,8 @@ def locate(index: IndexedText, quote: str, prefix: str | None = None, suffix: st
     if suffix:
         s = normalize(suffix)
         selected = [
-            h for h in selected
+            h
+            for h in selected
             if index.norm[h + len(needle) : h + len(needle) + len(s) + 1].lstrip().startswith(s)
         ]
     if len(selected) != 1:
@@ -112,9 +113,13 @@ def suggest_prefix(index: IndexedText, quote: str, words: int = 4) -> str:
     for hit in hits:
         before = index.norm[:hit].split(" ")
         candidate = " ".join(w for w in before[-words - 1 :] if w).strip()
-        if candidate and sum(
-            1 for h in hits if index.norm[max(0, h - len(candidate) - 1) : h].rstrip().endswith(candidate)
-        ) == 1:
+        if (
+            candidate
+            and sum(
+                1 for h in hits if index.norm[max(0, h - len(candidate) - 1) : h].rstrip().endswith(candidate)
+            )
+            == 1
+        ):
             return candidate
     return ""
 

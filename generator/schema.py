@@ -122,9 +122,14 @@ class VocabularyIn(_Strict):
 # ---------------------------------------------------------------- errors → diagnostics
 
 _TYPE_WORDS = {
-    "string_type": "text", "int_type": "a whole number", "float_type": "a number",
-    "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
-    "bool_type": "true or false", "model_attributes_type": "a mapping",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "bool_type": "true or false",
+    "model_attributes_type": "a mapping",
 }
 
 
@@ -166,8 +171,16 @@ def _where(loc: tuple[Any, ...]) -> str:
 def check(model: type[BaseModel], doc: Document) -> tuple[Any | None, list[Diagnostic]]:
     """Validate ``doc.data`` against ``model``. Every schema problem becomes a diagnostic."""
     if not isinstance(doc.data, dict):
-        return None, [error("TL106", doc.path, 1, 1, "the file must be a mapping of fields (key: value)",
-                            f"start with the fields of {model.__name__.removesuffix('In').lower()}")]
+        return None, [
+            error(
+                "TL106",
+                doc.path,
+                1,
+                1,
+                "the file must be a mapping of fields (key: value)",
+                f"start with the fields of {model.__name__.removesuffix('In').lower()}",
+            )
+        ]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
@@ -197,27 +210,44 @@ def _without(data: Any, locs: list[tuple[Any, ...]]) -> Any:
 
 def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:
     # pydantic appends union member names ("float", "str") to locations; keep the real path.
-    loc = tuple(p for p in err["loc"] if isinstance(p, int) or not p.endswith(("]", ")"))
-                and p not in {"float", "str", "int", "none", "literal['publication']"})
+    loc = tuple(
+        p
+        for p in err["loc"]
+        if isinstance(p, int)
+        or (not p.endswith(("]", ")")) and p not in {"float", "str", "int", "none", "literal['publication']"})
+    )
     kind = err["type"]
     field = loc[-1] if loc else ""
     if kind == "extra_forbidden":
         mark = doc.mark(loc, key=True)
         hint = did_you_mean(str(field), _fields(model, loc))
         allowed = ", ".join(_fields(model, loc))
-        return error("TL110", doc.path, mark.line, mark.col, f"unknown field '{field}'",
-                     hint or f"allowed here: {allowed}")
+        return error(
+            "TL110",
+            doc.path,
+            mark.line,
+            mark.col,
+            f"unknown field '{field}'",
+            hint or f"allowed here: {allowed}",
+        )
     mark = doc.mark(loc)
     if kind == "missing":
         parent = doc.mark(loc[:-1])
-        return error("TL112", doc.path, parent.line, parent.col,
-                     f"missing required field '{field}' in {_where(loc[:-1])}",
-                     f"add `{field}:`; see docs/contributing/event-format.md")
+        return error(
+            "TL112",
+            doc.path,
+            parent.line,
+            parent.col,
+            f"missing required field '{field}' in {_where(loc[:-1])}",
+            f"add `{field}:`; see docs/contributing/event-format.md",
+        )
     if kind in _TYPE_WORDS:
-        return error("TL111", doc.path, mark.line, mark.col,
-                     f"{_where(loc)} must be {_TYPE_WORDS[kind]}", err["msg"])
-    return error("TL113", doc.path, mark.line, mark.col, f"{_where(loc)}: {err['msg']}",
-                 _value_hint(kind, loc))
+        return error(
+            "TL111", doc.path, mark.line, mark.col, f"{_where(loc)} must be {_TYPE_WORDS[kind]}", err["msg"]
+        )
+    return error(
+        "TL113", doc.path, mark.line, mark.col, f"{_where(loc)}: {err['msg']}", _value_hint(kind, loc)
+    )
 
 
 def _value_hint(kind: str, loc: tuple[Any, ...]) -> str:

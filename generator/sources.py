@@ -41,19 +41,47 @@ def _check_text(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return None, [error("TL132", display, line, 1, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
-                            "store the article as UTF-8")]
+        return None, [
+            error(
+                "TL132",
+                display,
+                line,
+                1,
+                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                "store the article as UTF-8",
+            )
+        ]
     problems = []
     if "\r" in text:
         line, col = _line_col(text, text.index("\r"))
-        problems.append(error("TL132", display, line, col, "the text has CR (Windows or old Mac) line ends",
-                              "store it with LF line ends; .gitattributes keeps git from converting them"))
+        problems.append(
+            error(
+                "TL132",
+                display,
+                line,
+                col,
+                "the text has CR (Windows or old Mac) line ends",
+                "store it with LF line ends; .gitattributes keeps git from converting them",
+            )
+        )
     if not unicodedata.is_normalized("NFC", text):
-        offset = next(i for i, c in enumerate(text) if not unicodedata.is_normalized("NFC", c)
-                      or unicodedata.normalize("NFC", text[i : i + 2]) != text[i : i + 2])
+        offset = next(
+            i
+            for i, c in enumerate(text)
+            if not unicodedata.is_normalized("NFC", c)
+            or unicodedata.normalize("NFC", text[i : i + 2]) != text[i : i + 2]
+        )
         line, col = _line_col(text, offset)
-        problems.append(error("TL132", display, line, col, "the text is not in Unicode NFC form",
-                              "normalize it to NFC before storing (python: unicodedata.normalize('NFC', t))"))
+        problems.append(
+            error(
+                "TL132",
+                display,
+                line,
+                col,
+                "the text is not in Unicode NFC form",
+                "normalize it to NFC before storing (python: unicodedata.normalize('NFC', t))",
+            )
+        )
     return text, problems
 
 
@@ -67,15 +95,28 @@ def load_sources(seeds: Path, display_root: Path | None = None) -> SourceSet:
     metas = {p.stem: p for p in sorted(seeds.glob("*.yaml"))}
     out.known_ids = set(texts)
     for stem in sorted(set(metas) - set(texts)):
-        out.diagnostics.append(error("TL133", shown(metas[stem]), 1, 1,
-                                     f"metadata for '{stem}' but no {stem}.txt beside it",
-                                     "add the article's text, or delete the metadata file"))
+        out.diagnostics.append(
+            error(
+                "TL133",
+                shown(metas[stem]),
+                1,
+                1,
+                f"metadata for '{stem}' but no {stem}.txt beside it",
+                "add the article's text, or delete the metadata file",
+            )
+        )
     for stem, txt in texts.items():
         if stem not in metas:
-            out.diagnostics.append(error(
-                "TL133", shown(txt), 1, 1, f"the article '{stem}' has no metadata file",
-                f"add {stem}.yaml with title, publisher, url, published, published_basis and sha256",
-            ))
+            out.diagnostics.append(
+                error(
+                    "TL133",
+                    shown(txt),
+                    1,
+                    1,
+                    f"the article '{stem}' has no metadata file",
+                    f"add {stem}.yaml with title, publisher, url, published, published_basis and sha256",
+                )
+            )
             continue
         source = _load_one(stem, txt, metas[stem], shown, out)
         if source is not None:
@@ -98,8 +139,16 @@ def _load_one(
     meta_display = shown(meta_path)
     found: list[Diagnostic] = []
     if not re.match(SOURCE_ID, stem):
-        found.append(error("TL120", shown(txt), 1, 1, f"'{stem}' is not a usable source id",
-                           "letters, digits, '_', '.' and '-' only"))
+        found.append(
+            error(
+                "TL120",
+                shown(txt),
+                1,
+                1,
+                f"'{stem}' is not a usable source id",
+                "letters, digits, '_', '.' and '-' only",
+            )
+        )
     raw = txt.read_bytes()
     text, problems = _check_text(raw, shown(txt))
     found += problems
@@ -115,18 +164,33 @@ def _load_one(
     digest = hashlib.sha256(raw).hexdigest()
     if digest != meta.sha256:
         mark = doc.mark(("sha256",))
-        found.append(error("TL131", meta_display, mark.line, mark.col,
-                           f"{stem}.txt has SHA-256 {digest}, not the one recorded here",
-                           "the articles are the record: restore the text byte for byte; "
-                           "only a new article gets a new hash"))
+        found.append(
+            error(
+                "TL131",
+                meta_display,
+                mark.line,
+                mark.col,
+                f"{stem}.txt has SHA-256 {digest}, not the one recorded here",
+                "the articles are the record: restore the text byte for byte; "
+                "only a new article gets a new hash",
+            )
+        )
     published = None
     if meta.published is not None:
         try:
             published = dates.parse(meta.published)
         except dates.DateError as exc:
             mark = doc.mark(("published",))
-            found.append(error("TL150", meta_display, mark.line, mark.col, f"published: {exc}",
-                               'use EDTF: "2024-12-23", "2024-12" or "2024-12?"'))
+            found.append(
+                error(
+                    "TL150",
+                    meta_display,
+                    mark.line,
+                    mark.col,
+                    f"published: {exc}",
+                    'use EDTF: "2024-12-23", "2024-12" or "2024-12?"',
+                )
+            )
     index = IndexedText(text)
     unrelated = []
     for i, part in enumerate(meta.unrelated):
@@ -135,15 +199,33 @@ def _load_one(
         for key, res in (("starts", start), ("ends", end)):
             if res is not None and res.match is None:
                 mark = doc.mark(("unrelated", i, key))
-                found.append(error("TL140", meta_display, mark.line, mark.col,
-                                   f"unrelated[{i}].{key} is not found exactly once in {stem}.txt "
-                                   f"({res.occurrences} times)", "quote a unique passage of the text"))
+                found.append(
+                    error(
+                        "TL140",
+                        meta_display,
+                        mark.line,
+                        mark.col,
+                        f"unrelated[{i}].{key} is not found exactly once in {stem}.txt "
+                        f"({res.occurrences} times)",
+                        "quote a unique passage of the text",
+                    )
+                )
         if start.match is not None and (end is None or end.match is not None):
-            unrelated.append(Unrelated(start.match.start, end.match.end if end and end.match else len(text),
-                                       part.note))
+            unrelated.append(
+                Unrelated(start.match.start, end.match.end if end and end.match else len(text), part.note)
+            )
     out.diagnostics += found
     out.indexes[stem] = index
     if any(d.severity.value == "error" for d in found):
         return None
-    return Source(stem, meta.title, meta.publisher, meta.url, published, meta.published_basis, meta.sha256,
-                  text, tuple(unrelated))
+    return Source(
+        stem,
+        meta.title,
+        meta.publisher,
+        meta.url,
+        published,
+        meta.published_basis,
+        meta.sha256,
+        text,
+        tuple(unrelated),
+    )

@@ -50,8 +50,16 @@ def _display(path: Path, root: Path | None) -> str:
 def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary, list[Diagnostic]]:
     shown = _display(path, root)
     if not path.is_file():
-        return Vocabulary(), [error("TL133", shown, 1, 1, "the vocabulary file is missing",
-                                    "create it with `tags:` and `measures:`")]
+        return Vocabulary(), [
+            error(
+                "TL133",
+                shown,
+                1,
+                1,
+                "the vocabulary file is missing",
+                "create it with `tags:` and `measures:`",
+            )
+        ]
     doc, problems = load_yaml(path, shown)
     if doc is None:
         return Vocabulary(), problems
@@ -92,9 +100,16 @@ def validate_project(project: Project) -> Result:
         if isinstance(ident, str):
             if ident in first_seen:
                 mark = doc.mark(("id",))
-                diagnostics.append(error("TL122", shown, mark.line, mark.col,
-                                         f"the id '{ident}' is already used by {first_seen[ident]}",
-                                         "every event needs its own id"))
+                diagnostics.append(
+                    error(
+                        "TL122",
+                        shown,
+                        mark.line,
+                        mark.col,
+                        f"the id '{ident}' is already used by {first_seen[ident]}",
+                        "every event needs its own id",
+                    )
+                )
                 continue
             first_seen[ident] = shown
         if event is not None:

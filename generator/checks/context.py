@@ -22,8 +22,16 @@ class Context:
     # Filled by the citation check: the located citation for each input citation (None if unusable).
     citations: list[Citation | None] = field(default_factory=list)
 
-    def report(self, code: str, loc: Loc, message: str, hint: str = "", *, key: bool = False,
-               severity: Severity = Severity.ERROR) -> None:
+    def report(
+        self,
+        code: str,
+        loc: Loc,
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
         mark = self.doc.mark(loc, key=key)
         self.diagnostics.append(Diagnostic(code, severity, self.doc.path, mark.line, mark.col, message, hint))
 
@@ -37,8 +45,12 @@ class Context:
     def citation(self, number: int, loc: Loc) -> Citation | None:
         """The located citation a 1-based ``number`` names, reporting TL173 if there is none."""
         if not 1 <= number <= len(self.event.citations):
-            self.report("TL173", loc, f"there is no citation {number}; this event has "
-                        f"{len(self.event.citations)}", "citations are numbered from 1 in the order listed")
+            self.report(
+                "TL173",
+                loc,
+                f"there is no citation {number}; this event has {len(self.event.citations)}",
+                "citations are numbered from 1 in the order listed",
+            )
             return None
         return self.citations[number - 1] if number - 1 < len(self.citations) else None
 

@@ -44,10 +44,16 @@ def check_problems(ctx: Context) -> list[Problem]:
         ):
             continue
         if normalize(problem.text).lower() not in ctx.quote_of(problem.citation).lower():
-            ctx.report("TL192", (*loc, "text"), f"'{problem.text}' is not in the quote of citation "
-                       f"{problem.citation}", "copy the problematic words exactly as the quote has them")
+            ctx.report(
+                "TL192",
+                (*loc, "text"),
+                f"'{problem.text}' is not in the quote of citation {problem.citation}",
+                "copy the problematic words exactly as the quote has them",
+            )
             continue
-        out.append(Problem(problem.kind, problem.citation - 1, problem.text, problem.note, problem.correction))
+        out.append(
+            Problem(problem.kind, problem.citation - 1, problem.text, problem.note, problem.correction)
+        )
     return out
 
 
@@ -58,7 +64,9 @@ def check_date(ctx: Context, problems: list[Problem]) -> tuple[EDTF | None, list
         ctx.report("TL151", ("date",), str(exc), "swap the two ends")
         return None, []
     except dates.DateError as exc:
-        ctx.report("TL150", ("date",), str(exc), 'e.g. "2024-06", "2024-12-23", "2024-08~", "2024-08/2024-12"')
+        ctx.report(
+            "TL150", ("date",), str(exc), 'e.g. "2024-06", "2024-12-23", "2024-08~", "2024-08/2024-12"'
+        )
         return None, []
     evidence = _written_dates(ctx, problems)
     basis, more = _date_basis(ctx)
@@ -75,14 +83,26 @@ def _written_dates(ctx: Context, problems: list[Problem]) -> list[Evidence]:
             continue
         pub = published_single(ctx, citation.source)
         for mention in datetext.mentions(normalize(citation.quote)):
-            recorded = next((p for p in problems if p.citation == i and p.kind == "wrong-date" and (
-                mention.text in p.text or p.text in mention.text)), None)
+            recorded = next(
+                (
+                    p
+                    for p in problems
+                    if p.citation == i
+                    and p.kind == "wrong-date"
+                    and (mention.text in p.text or p.text in mention.text)
+                ),
+                None,
+            )
             if recorded is not None and recorded.correction:
                 try:
                     corrected = dates.parse(recorded.correction)
                 except dates.DateError:
-                    ctx.report("TL150", ("problems", problems.index(recorded), "correction"),
-                               f"correction '{recorded.correction}' is not an EDTF date", 'e.g. "2024-12-18"')
+                    ctx.report(
+                        "TL150",
+                        ("problems", problems.index(recorded), "correction"),
+                        f"correction '{recorded.correction}' is not an EDTF date",
+                        'e.g. "2024-12-18"',
+                    )
                     continue
                 found += [Evidence(p, f"{mention.text} (corrected)") for p in dates.parts(corrected)]
                 continue
@@ -107,11 +127,14 @@ def _wrong_year(ctx: Context, i: int, mention: datetext.Mention, pub: Single | N
         return
     if not pub.latest - WRONG_YEAR_WINDOW <= likely <= pub.latest:
         return
-    ctx.warn("TL155", ("citations", i, "quote"),
-             f"citation {i + 1} says '{mention.text}', but its source was published {dates.label(pub)}: "
-             f"the year is likely {pub.year}",
-             f'record it: problems: [{{kind: wrong-date, citation: {i + 1}, text: "{mention.text}", '
-             f'correction: "{likely.isoformat()}", note: …}}]')
+    ctx.warn(
+        "TL155",
+        ("citations", i, "quote"),
+        f"citation {i + 1} says '{mention.text}', but its source was published {dates.label(pub)}: "
+        f"the year is likely {pub.year}",
+        f'record it: problems: [{{kind: wrong-date, citation: {i + 1}, text: "{mention.text}", '
+        f'correction: "{likely.isoformat()}", note: …}}]',
+    )
 
 
 def _date_basis(ctx: Context) -> tuple[list[DateBasis], list[Evidence]]:
@@ -121,29 +144,42 @@ def _date_basis(ctx: Context) -> tuple[list[DateBasis], list[Evidence]]:
         loc = ("date_basis", j)
         citation = ctx.citation(entry.citation, (*loc, "citation"))
         if (entry.phrase is None) == (entry.as_of is None):
-            ctx.report("TL113", loc, "a date_basis entry needs either `phrase` or `as_of: publication`",
-                       "give exactly one of them")
+            ctx.report(
+                "TL113",
+                loc,
+                "a date_basis entry needs either `phrase` or `as_of: publication`",
+                "give exactly one of them",
+            )
             continue
         if citation is None:
             continue
         pub = published_single(ctx, citation.source)
         if entry.phrase is None:
             if pub is None:
-                ctx.report("TL156", loc, f"{citation.source} has no known publication date",
-                           "date the event from a calendar date in a quote instead")
+                ctx.report(
+                    "TL156",
+                    loc,
+                    f"{citation.source} has no known publication date",
+                    "date the event from a calendar date in a quote instead",
+                )
                 continue
             basis.append(DateBasis(entry.citation - 1, None, pub))
             evidence.append(Evidence(pub, f"published {dates.label(pub)}"))
             continue
         if normalize(entry.phrase).lower() not in ctx.quote_of(entry.citation).lower():
-            ctx.report("TL156", (*loc, "phrase"), f"'{entry.phrase}' is not in the quote of citation "
-                       f"{entry.citation}", "copy the phrase exactly as the quote has it")
+            ctx.report(
+                "TL156",
+                (*loc, "phrase"),
+                f"'{entry.phrase}' is not in the quote of citation {entry.citation}",
+                "copy the phrase exactly as the quote has it",
+            )
             continue
         try:
             resolved = datetext.resolve_phrase(entry.phrase, pub)
         except datetext.PhraseError as exc:
-            ctx.report("TL156", (*loc, "phrase"), str(exc),
-                       "understood: " + ", ".join(datetext.KNOWN_PHRASES))
+            ctx.report(
+                "TL156", (*loc, "phrase"), str(exc), "understood: " + ", ".join(datetext.KNOWN_PHRASES)
+            )
             continue
         basis.append(DateBasis(entry.citation - 1, entry.phrase, resolved))
         evidence.append(Evidence(resolved, f"'{entry.phrase}' = {dates.label(resolved)}"))
@@ -158,13 +194,21 @@ def _ground(ctx: Context, value: EDTF, evidence: list[Evidence]) -> None:
         said = "; ".join(dict.fromkeys(f"{e.said} → {e.when.edtf()}" for e in evidence)) or "no dates"
         if coarser:
             best = max(coarser, key=lambda e: e.when.precision)
-            ctx.report("TL153", ("date",), f"{part.edtf()} is more precise than the quotes: they support "
-                       f"{dates.label(best.when)}", f'write "{best.when.edtf()}", or record the phrase that '
-                       f"gives the {part.precision.name.lower()} under date_basis (quotes say: {said})")
+            ctx.report(
+                "TL153",
+                ("date",),
+                f"{part.edtf()} is more precise than the quotes: they support {dates.label(best.when)}",
+                f'write "{best.when.edtf()}", or record the phrase that '
+                f"gives the {part.precision.name.lower()} under date_basis (quotes say: {said})",
+            )
         else:
-            ctx.report("TL154", ("date",), f"no quote supports {dates.label(part)}",
-                       f"quotes say: {said}. Quote the passage that dates it, or record a relative "
-                       "phrase under date_basis")
+            ctx.report(
+                "TL154",
+                ("date",),
+                f"no quote supports {dates.label(part)}",
+                f"quotes say: {said}. Quote the passage that dates it, or record a relative "
+                "phrase under date_basis",
+            )
 
 
 def _not_after_publication(ctx: Context, value: EDTF) -> None:
@@ -173,5 +217,10 @@ def _not_after_publication(ctx: Context, value: EDTF) -> None:
         return
     last = max(p.latest for p in published)
     if dates.earliest(value) > last:
-        ctx.report("TL152", ("date",), f"the event is dated {dates.label(value)}, after its latest source "
-                   f"was published (by {last.isoformat()})", "an article cannot report what happened after it")
+        ctx.report(
+            "TL152",
+            ("date",),
+            f"the event is dated {dates.label(value)}, after its latest source "
+            f"was published (by {last.isoformat()})",
+            "an article cannot report what happened after it",
+        )

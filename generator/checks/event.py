@@ -14,8 +14,9 @@ from .dating import check_date, check_problems
 from .text import check_identity, check_numbers, check_safe_text, check_tags
 
 
-def check_event(doc: Document, stem: str, sources: SourceSet,
-                vocabulary: Vocabulary) -> tuple[Event | None, list[Diagnostic]]:
+def check_event(
+    doc: Document, stem: str, sources: SourceSet, vocabulary: Vocabulary
+) -> tuple[Event | None, list[Diagnostic]]:
     parsed, problems = check(EventIn, doc)
     if parsed is None:
         return None, problems
@@ -31,6 +32,16 @@ def check_event(doc: Document, stem: str, sources: SourceSet,
     if ctx.failed or when is None:
         return None, ctx.diagnostics
     citations = tuple(c for c in ctx.citations if c is not None)
-    event = Event(parsed.id, doc.path, when, parsed.title, parsed.summary, tuple(parsed.tags), citations,
-                  tuple(claims), tuple(recorded), tuple(basis))
+    event = Event(
+        parsed.id,
+        doc.path,
+        when,
+        parsed.title,
+        parsed.summary,
+        tuple(parsed.tags),
+        citations,
+        tuple(claims),
+        tuple(recorded),
+        tuple(basis),
+    )
     return event, ctx.diagnostics

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from .. import dates
@@ -30,12 +31,19 @@ def canonical(number: str | float) -> str:
 def check_identity(ctx: Context, stem: str) -> None:
     ident = ctx.event.id
     if not re.match(SLUG, ident):
-        ctx.report("TL120", ("id",), f"'{ident}' is not a valid id",
-                   "lowercase letters, digits and single hyphens, e.g. pact-signed; "
-                   f"suggestion: {_slugify(ident)}")
+        ctx.report(
+            "TL120",
+            ("id",),
+            f"'{ident}' is not a valid id",
+            f"lowercase letters, digits and single hyphens, e.g. pact-signed; suggestion: {_slugify(ident)}",
+        )
     elif ident != stem:
-        ctx.report("TL121", ("id",), f"the id '{ident}' differs from the file name '{stem}.yaml'",
-                   f"rename the file to {ident}.yaml, or set `id: {stem}`")
+        ctx.report(
+            "TL121",
+            ("id",),
+            f"the id '{ident}' differs from the file name '{stem}.yaml'",
+            f"rename the file to {ident}.yaml, or set `id: {stem}`",
+        )
 
 
 def _slugify(text: str) -> str:
@@ -47,14 +55,20 @@ def check_tags(ctx: Context) -> None:
     for i, tag in enumerate(ctx.event.tags):
         if tag not in known:
             hint = did_you_mean(tag, sorted(known))
-            ctx.report("TL180", ("tags", i), f"unknown tag '{tag}'",
-                       hint or f"use one of: {', '.join(sorted(known))}; or add it to events/_vocabulary.yaml")
+            ctx.report(
+                "TL180",
+                ("tags", i),
+                f"unknown tag '{tag}'",
+                hint or f"use one of: {', '.join(sorted(known))}; or add it to events/_vocabulary.yaml",
+            )
 
 
 def check_safe_text(ctx: Context) -> None:
     """No raw HTML anywhere; links only http(s)."""
-    fields: list[tuple[tuple[str | int, ...], str]] = [(("title",), ctx.event.title),
-                                                       (("summary",), ctx.event.summary)]
+    fields: list[tuple[tuple[str | int, ...], str]] = [
+        (("title",), ctx.event.title),
+        (("summary",), ctx.event.summary),
+    ]
     fields += [(("citations", i, "note"), c.note) for i, c in enumerate(ctx.event.citations) if c.note]
     for i, claim in enumerate(ctx.event.claims):
         fields.append((("claims", i, "claimant"), claim.claimant))
@@ -63,27 +77,37 @@ def check_safe_text(ctx: Context) -> None:
     fields += [(("problems", i, "note"), p.note) for i, p in enumerate(ctx.event.problems)]
     for loc, text in fields:
         if _HTML.search(text):
-            ctx.report("TL190", loc, f"{'.'.join(map(str, loc))} contains raw HTML",
-                       "write plain text or Markdown (*emphasis*, [text](https://…)); HTML is not allowed")
+            ctx.report(
+                "TL190",
+                loc,
+                f"{'.'.join(map(str, loc))} contains raw HTML",
+                "write plain text or Markdown (*emphasis*, [text](https://…)); HTML is not allowed",
+            )
         for match in _LINK.finditer(text):
             url = next(g for g in match.groups() if g)
             if not url.lower().startswith(("http://", "https://", "#")):
-                ctx.report("TL191", loc, f"the link '{url}' is not http(s)",
-                           "link only to http:// or https:// addresses")
+                ctx.report(
+                    "TL191",
+                    loc,
+                    f"the link '{url}' is not http(s)",
+                    "link only to http:// or https:// addresses",
+                )
 
 
 def check_numbers(ctx: Context) -> None:
     quoted = {n for c in ctx.event.citations for n, _ in numbers(c.quote)}
     exempt: set[str] = set()
-    try:
+    with contextlib.suppress(dates.DateError):
         exempt = {str(p.year) for p in dates.parts(dates.parse(ctx.event.date))}
-    except dates.DateError:
-        pass
     for field in ("title", "summary"):
         for number, _ in numbers(getattr(ctx.event, field)):
             if number not in quoted and number not in exempt:
-                ctx.report("TL160", (field,), f"the number {number} in the {field} is in none of the quotes",
-                           "quote the passage that states it, or remove the number")
+                ctx.report(
+                    "TL160",
+                    (field,),
+                    f"the number {number} in the {field} is in none of the quotes",
+                    "quote the passage that states it, or remove the number",
+                )
     for i, claim in enumerate(ctx.event.claims):
         for name in ("value", "min", "max"):
             figure = getattr(claim, name)
@@ -91,9 +115,16 @@ def check_numbers(ctx: Context) -> None:
                 continue
             number = canonical(float(figure))
             if number not in quoted:
-                ctx.report("TL160", ("claims", i, name), f"the figure {number} is in none of the quotes",
-                           "quote the passage that states it")
+                ctx.report(
+                    "TL160",
+                    ("claims", i, name),
+                    f"the figure {number} is in none of the quotes",
+                    "quote the passage that states it",
+                )
             elif number not in {n for n, _ in numbers(ctx.quote_of(claim.citation))}:
-                ctx.report("TL161", ("claims", i, name),
-                           f"the figure {number} is not in the quote of citation {claim.citation}",
-                           "point `citation` at the quote that states this figure")
+                ctx.report(
+                    "TL161",
+                    ("claims", i, name),
+                    f"the figure {number} is not in the quote of citation {claim.citation}",
+                    "point `citation` at the quote that states this figure",
+                )
