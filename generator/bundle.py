@@ -1,0 +1,203 @@
+"""``python -m generator bundle``: the site as one zip that works from a folder on disk (``file://``),
+with no network at all: no fonts, no CDN, search included.
+
+A thin shell around MkDocs. It builds ``mkdocs-offline.yml`` (which INHERITs ``mkdocs.yml``) into a
+temporary folder, copies the iframe-worker shim from ``node_modules`` into the build (third-party code
+is never committed), leaves out what only a web server or a developer needs, and writes a reproducible
+zip: entries sorted, one timestamp (``SOURCE_DATE_EPOCH``, else the last commit's time), fixed modes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CONFIG = Path("mkdocs-offline.yml")
+DEFAULT_NAME = "cited-timeline"
+SHIM = Path("node_modules/iframe-worker/shim/index.js")
+# Where the shim lands in the site; mkdocs-offline.yml lists this path in extra.polyfills, which also
+# stops Material's offline plugin from adding its unpkg.com copy.
+SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"
+# Only for crawlers and web servers: a sitemap is meaningless in a folder (and carries dates), and
+# 404.html is served by a web server only, with links rooted at site_url's path.
+LEFT_OUT_FILES = frozenset({"sitemap.xml", "sitemap.xml.gz", "404.html"})
+LEFT_OUT_SUFFIXES = (".map",)  # source maps of Material's minified scripts: for developers only
+ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
+FILE_MODE = 0o644
+
+
+class BundleError(Exception):
+    """Something the person running the build has to fix; the message says what."""
+
+
+@dataclass(frozen=True)
+class Bundle:
+    path: Path
+    files: int
+    size: int
+    search_index_size: int
+
+
+def source_date_epoch(root: Path) -> int:
+    """``SOURCE_DATE_EPOCH`` when set, else the last commit's time, else 1980-01-01."""
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env:
+        if not env.isdigit():
+            raise BundleError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {env!r}")
+        return max(int(env), ZIP_EPOCH_MIN)
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        out = ""
+    return max(int(out), ZIP_EPOCH_MIN) if out.isdigit() else ZIP_EPOCH_MIN
+
+
+def load_config(config: Path) -> dict[str, Any]:
+    """The configuration as MkDocs reads it (INHERIT merged), without building anything."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config.open("rb") as handle:
+        data = yaml_load(handle)
+    if not isinstance(data, dict):
+        raise BundleError(f"{config} is not a mapping")
+    return data
+
+
+def plugin_names(plugins: Any) -> list[str]:
+    """Enabled plugin names, whether ``plugins`` is written as a list or as a mapping."""
+    if isinstance(plugins, dict):
+        pairs = list(plugins.items())
+    else:
+        pairs = [next(iter(p.items())) if isinstance(p, dict) else (p, None) for p in plugins or []]
+    return [
+        str(name).split("/")[-1]  # "material/offline" and "offline" are one plugin
+        for name, options in pairs
+        if not (isinstance(options, dict) and options.get("enabled") is False)
+    ]
+
+
+def check_offline_config(offline: dict[str, Any], main: dict[str, Any] | None = None) -> list[str]:
+    """What would make the bundle reach for the network or break under ``file://``. With ``main``:
+    also what mkdocs-offline.yml lost from it (lists replace, they do not merge under INHERIT)."""
+    problems = []
+    theme = offline.get("theme") or {}
+    features = list(theme.get("features") or [])
+    plugins = plugin_names(offline.get("plugins", ["search"]))
+    if "offline" not in plugins:
+        problems.append("the Material 'offline' plugin is not enabled")
+    if offline.get("use_directory_urls", True) is not False:
+        problems.append("use_directory_urls must be false: a folder on disk has no index pages")
+    if theme.get("font") is not False:
+        problems.append("theme.font must be false: Google Fonts cannot load offline")
+    problems += [f"theme feature {f!r} does not work from file://" for f in features if "instant" in f]
+    if SHIM_TARGET not in ((offline.get("extra") or {}).get("polyfills") or []):
+        problems.append(f"extra.polyfills must list {SHIM_TARGET} (the local iframe-worker shim)")
+    if offline.get("repo_url"):
+        problems.append("repo_url must be null: Material would ask api.github.com for the star count")
+    if main is not None:
+        main_theme = main.get("theme") or {}
+        wanted = [f for f in main_theme.get("features") or [] if "instant" not in f]
+        problems += [f"theme feature {f!r} of mkdocs.yml is missing" for f in wanted if f not in features]
+        missing = set(plugin_names(main.get("plugins", ["search"]))) - set(plugins)
+        problems += [f"plugin {p!r} of mkdocs.yml is missing" for p in sorted(missing)]
+    return problems
+
+
+def build_site(config: Path, site_dir: Path, epoch: int) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command += ["--config-file", str(config), "--site-dir", str(site_dir)]
+    if subprocess.run(command, cwd=config.parent, env=env, check=False).returncode:
+        raise BundleError(f"mkdocs build -f {config} failed (see above)")
+    shim_target = site_dir / SHIM_TARGET
+    shim_target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(config.parent / SHIM, shim_target)
+
+
+def bundled_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
+    """``(name in the zip, file)`` for everything the reader needs, sorted by name."""
+    files = sorted((p.relative_to(site_dir).as_posix(), p) for p in site_dir.rglob("*") if p.is_file())
+    for name, path in files:
+        if name not in LEFT_OUT_FILES and not name.endswith(LEFT_OUT_SUFFIXES):
+            yield name, path
+
+
+def write_zip(site_dir: Path, out: Path, folder: str, epoch: int) -> int:
+    """A byte-for-byte reproducible zip of ``site_dir`` under ``folder/``; returns the entry count."""
+    stamp = time.gmtime(epoch)[:6]
+    count = 0
+    partial = out.with_name(out.name + ".partial")
+    with zipfile.ZipFile(partial, "w") as archive:
+        for name, path in bundled_files(site_dir):
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=stamp)
+            info.create_system = 3  # Unix, so that the modes below mean the same everywhere
+            info.external_attr = (0o100000 | FILE_MODE) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            count += 1
+    partial.replace(out)
+    return count
+
+
+def bundle(config: Path = DEFAULT_CONFIG, out_dir: Path = Path("dist"), name: str = DEFAULT_NAME) -> Bundle:
+    config = config.resolve()
+    root = config.parent
+    if not config.is_file():
+        raise BundleError(f"{config} not found")
+    if not (root / SHIM).is_file():
+        raise BundleError(f"{SHIM} is missing: run `npm ci` (or `make setup`) first")
+    offline = load_config(config)
+    main_file = root / "mkdocs.yml"
+    main = load_config(main_file) if main_file.is_file() and main_file != config else None
+    problems = check_offline_config(offline, main)
+    if problems:
+        raise BundleError(f"{config.name}:\n" + "\n".join(f"  - {p}" for p in problems))
+    epoch = source_date_epoch(root)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = (out_dir / f"{name}-offline.zip").resolve()
+    with tempfile.TemporaryDirectory(prefix="offline-bundle-") as tmp:
+        site_dir = Path(tmp) / "site"
+        build_site(config, site_dir, epoch)
+        index = site_dir / "search" / "search_index.js"
+        files = write_zip(site_dir, out, f"{name}-offline", epoch)
+        index_size = index.stat().st_size if index.is_file() else 0
+    return Bundle(out, files, out.stat().st_size, index_size)
+
+
+def _cmd_bundle(args: argparse.Namespace) -> int:
+    try:
+        result = bundle(args.config, args.out, args.name)
+    except BundleError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in vars(result).items()}))
+    else:
+        print(
+            f"{result.path}: {result.files} files, {result.size:,} bytes "
+            f"(search index {result.search_index_size:,} bytes)"
+        )
+    return 0
+
+
+def add_command(commands: Any) -> None:
+    """Register ``bundle`` on the CLI's subparsers."""
+    parser = commands.add_parser("bundle", help="build the offline zip of the site (dist/<name>-offline.zip)")
+    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help=f"default: {DEFAULT_CONFIG}")
+    parser.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
+    parser.add_argument("--name", default=DEFAULT_NAME, help=f"zip name prefix (default: {DEFAULT_NAME})")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.set_defaults(run=_cmd_bundle)
