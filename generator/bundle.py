@@ -5,6 +5,9 @@ A thin shell around MkDocs. It builds ``mkdocs-offline.yml`` (which INHERITs ``m
 temporary folder, copies the iframe-worker shim from ``node_modules`` into the build (third-party code
 is never committed), leaves out what only a web server or a developer needs, and writes a reproducible
 zip: entries sorted, one timestamp (``SOURCE_DATE_EPOCH``, else the last commit's time), fixed modes.
+
+It is also the offline build's MkDocs hook module (``hooks: [generator/bundle.py]``, hence stdlib-only
+imports at the top): ``on_page_content`` keeps the search index lean (see ``SEARCH_EXCLUDED_PAGES``).
 """
 
 from __future__ import annotations
@@ -35,6 +38,17 @@ LEFT_OUT_FILES = frozenset({"sitemap.xml", "sitemap.xml.gz", "404.html"})
 LEFT_OUT_SUFFIXES = (".map",)  # source maps of Material's minified scripts: for developers only
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 FILE_MODE = 0o644
+# Plugins whose options mkdocs-offline.yml may set differently from mkdocs.yml.
+TUNABLE_PLUGINS = frozenset({"search", "offline"})
+# Material's search freezes under file:// when the index is very large, and the index grows with the
+# archive. Indexed: every event (once, on its month's page), tags, figures, the source pages' headline,
+# metadata and "cited by" list. Not indexed: the timeline page (the month pages hold the same events,
+# so every hit would come twice) and the full text of the stored articles (what the timeline uses of
+# them is quoted, and so indexed, in its events; an uncited passage is not on the timeline).
+SEARCH_EXCLUDED_PAGES = frozenset({"timeline.md"})
+ARTICLE_TEXT = '<div class="tl-article"'
+# Material's other search languages (Thai segmentation alone is 400 kB); unused when it is English only.
+LUNR_LANGUAGES = "assets/javascripts/lunr/"
 
 
 class BundleError(Exception):
@@ -76,17 +90,18 @@ def load_config(config: Path) -> dict[str, Any]:
     return data
 
 
-def plugin_names(plugins: Any) -> list[str]:
-    """Enabled plugin names, whether ``plugins`` is written as a list or as a mapping."""
+def plugins_of(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Enabled plugins and their options, whether ``plugins`` is written as a list or as a mapping."""
+    plugins = config.get("plugins", ["search"])
     if isinstance(plugins, dict):
         pairs = list(plugins.items())
     else:
         pairs = [next(iter(p.items())) if isinstance(p, dict) else (p, None) for p in plugins or []]
-    return [
-        str(name).split("/")[-1]  # "material/offline" and "offline" are one plugin
+    return {
+        str(name).split("/")[-1]: dict(options or {})  # "material/offline" and "offline" are one plugin
         for name, options in pairs
         if not (isinstance(options, dict) and options.get("enabled") is False)
-    ]
+    }
 
 
 def check_offline_config(offline: dict[str, Any], main: dict[str, Any] | None = None) -> list[str]:
@@ -95,7 +110,7 @@ def check_offline_config(offline: dict[str, Any], main: dict[str, Any] | None = 
     problems = []
     theme = offline.get("theme") or {}
     features = list(theme.get("features") or [])
-    plugins = plugin_names(offline.get("plugins", ["search"]))
+    plugins = plugins_of(offline)
     if "offline" not in plugins:
         problems.append("the Material 'offline' plugin is not enabled")
     if offline.get("use_directory_urls", True) is not False:
@@ -111,8 +126,15 @@ def check_offline_config(offline: dict[str, Any], main: dict[str, Any] | None = 
         main_theme = main.get("theme") or {}
         wanted = [f for f in main_theme.get("features") or [] if "instant" not in f]
         problems += [f"theme feature {f!r} of mkdocs.yml is missing" for f in wanted if f not in features]
-        missing = set(plugin_names(main.get("plugins", ["search"]))) - set(plugins)
-        problems += [f"plugin {p!r} of mkdocs.yml is missing" for p in sorted(missing)]
+        for name, options in plugins_of(main).items():
+            if name not in plugins:
+                problems.append(f"plugin {name!r} of mkdocs.yml is missing")
+            elif name not in TUNABLE_PLUGINS and plugins[name] != options:
+                problems.append(f"plugin {name!r} has other options than in mkdocs.yml")
+        hooks = offline.get("hooks") or []
+        problems += [
+            f"hook {h!r} of mkdocs.yml is missing" for h in main.get("hooks") or [] if h not in hooks
+        ]
     return problems
 
 
@@ -129,10 +151,21 @@ def build_site(config: Path, site_dir: Path, epoch: int) -> None:
 
 def bundled_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
     """``(name in the zip, file)`` for everything the reader needs, sorted by name."""
+    left_out = [LUNR_LANGUAGES] if search_languages(site_dir) == ["en"] else []
     files = sorted((p.relative_to(site_dir).as_posix(), p) for p in site_dir.rglob("*") if p.is_file())
     for name, path in files:
-        if name not in LEFT_OUT_FILES and not name.endswith(LEFT_OUT_SUFFIXES):
+        if name in LEFT_OUT_FILES or name.endswith(LEFT_OUT_SUFFIXES):
+            continue
+        if not any(name.startswith(folder) for folder in left_out):
             yield name, path
+
+
+def search_languages(site_dir: Path) -> list[str]:
+    index = site_dir / "search" / "search_index.json"
+    if not index.is_file():
+        return []
+    languages: list[str] = json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", [])
+    return languages
 
 
 def write_zip(site_dir: Path, out: Path, folder: str, epoch: int) -> int:
@@ -201,3 +234,15 @@ def add_command(commands: Any) -> None:
     parser.add_argument("--name", default=DEFAULT_NAME, help=f"zip name prefix (default: {DEFAULT_NAME})")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(run=_cmd_bundle)
+
+
+# ---------------------------------------------------------------- MkDocs hook (offline build only)
+
+
+def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
+    """Leave the timeline page and the stored articles' text out of the search index (runs before
+    the search plugin reads the page): front matter ``search: exclude`` and Material's
+    ``data-search-exclude`` attribute."""
+    if page.file.src_uri in SEARCH_EXCLUDED_PAGES:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return html.replace(ARTICLE_TEXT, ARTICLE_TEXT + " data-search-exclude")
