@@ -1,0 +1,163 @@
+"""The MkDocs plugin ``timeline``: validate the data, render the timeline, add the pages.
+
+The core (``generator.validate``, ``generator.render``) knows nothing of MkDocs; this module is the
+only glue. Pages are added as generated files, never written into ``docs/`` (that would make
+``mkdocs serve`` rebuild forever). A failed validation fails ``mkdocs build`` with the same
+``file:line:col`` lines as ``python -m generator validate``; under ``mkdocs serve`` it is reported and
+the last good pages stay up, so an invalid edit never kills the server.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import diagnostics as diag
+from .model import Timeline
+from .render import INDEX_PAGES, Options, fill_home, render_site
+from .render.context import HOME, PERIOD_KEY
+from .render.text import esc
+from .validate import Project, validate_project
+
+log = get_plugin_logger("timeline")
+
+
+class TimelineConfig(Config):  # type: ignore[no-untyped-call]
+    events = c.Type(str, default="events")
+    seeds = c.Type(str, default="seeds")
+    vocabulary = c.Optional(c.Type(str))
+    periods = c.DictOfItems(c.Type(str), default={})
+    strict = c.Type(bool, default=False)
+    full_timeline_limit = c.Type(int, default=500)
+    latest = c.Type(int, default=5)
+    key_figures = c.Type(int, default=3)
+
+
+class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
+    """``plugins: [search, timeline]`` in ``mkdocs.yml``."""
+
+    def __init__(self) -> None:
+        self._command = "build"
+        # Kept across `serve` rebuilds on purpose: the pages shown while the data is invalid.
+        self._last_good: tuple[Timeline, dict[str, str]] | None = None
+        self._reset()
+
+    def _reset(self) -> None:
+        self._project: Project | None = None
+        self._options = Options()
+        self._timeline: Timeline | None = None
+        self._problem: str | None = None
+
+    # ------------------------------------------------------------------ events
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._reset()
+        bad = sorted(k for k in self.config.periods if not PERIOD_KEY.match(str(k)))
+        if bad:
+            raise PluginError(f'timeline: periods keys must be months like "2024-06", not {", ".join(bad)}')
+        base = Path(config.config_file_path or ".").resolve().parent
+        vocabulary = self.config.vocabulary
+        self._project = Project(
+            _display_path(base / self.config.events),
+            _display_path(base / self.config.seeds),
+            _display_path(base / vocabulary) if vocabulary else None,
+        )
+        self._options = Options(
+            periods=dict(self.config.periods),
+            directory_urls=bool(config.use_directory_urls),
+            full_limit=self.config.full_timeline_limit,
+            latest=self.config.latest,
+            key_figures=self.config.key_figures,
+        )
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self._project is not None
+        started = time.perf_counter()
+        for folder in (self._project.events, self._project.seeds):
+            if not folder.is_dir():
+                raise PluginError(f"timeline: {folder} is not a folder (see `events`/`seeds` in mkdocs.yml)")
+        result = validate_project(self._project)
+        found = diag.strict(result.diagnostics) if self.config.strict else list(result.diagnostics)
+        found = diag.ordered(found)
+        headline = diag.summary(found, result.event_count, result.source_count)
+        errors = [d for d in found if d.severity is diag.Severity.ERROR]
+        for d in found:
+            if d.severity is diag.Severity.WARNING:
+                log.warning(diag.format_text(d))
+        if errors:
+            text = "\n".join([*(diag.format_text(d) for d in errors), headline])
+            if self._command != "serve":
+                raise PluginError(text)
+            log.error(text)  # under serve: report, keep the last good pages, keep serving
+            self._problem = text
+            if self._last_good is not None:
+                timeline, pages = self._last_good
+                pages = {
+                    path: _with_notice(md, text) if path in INDEX_PAGES else md for path, md in pages.items()
+                }
+            else:
+                timeline, pages = Timeline((), {}, result.timeline.vocabulary), {}
+                pages = {path: _with_notice("# The timeline\n\n", text) for path in INDEX_PAGES}
+        else:
+            timeline = result.timeline
+            pages = render_site(timeline, self._options)
+            self._last_good = (timeline, pages)
+        self._timeline = timeline
+        for path, markdown in pages.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None and existing.generated_by is None:
+                raise PluginError(f"timeline: docs/{path} is in the way of a generated page; remove it")
+            if existing is not None:
+                files.remove(existing)
+            inclusion = InclusionLevel.INCLUDED if path in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        log.info(f"{headline}; {len(pages)} pages rendered in {time.perf_counter() - started:.2f} s")
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri != HOME or self._timeline is None:
+            return markdown
+        filled = fill_home(markdown, self._timeline, self._options)
+        return _with_notice(filled, self._problem) if self._problem else filled
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        if self._project is not None:
+            for folder in (self._project.events, self._project.seeds):
+                server.watch(str(folder))
+        return server
+
+
+def _display_path(path: Path) -> Path:
+    """Relative to the working directory when inside it, so diagnostics read as the CLI's do."""
+    try:
+        return Path(os.path.relpath(path)) if path.is_relative_to(Path.cwd()) else path
+    except ValueError:  # another drive on Windows
+        return path
+
+
+def _with_notice(markdown: str, problem: str) -> str:
+    """Put a visible error notice under the page's first heading (serve only)."""
+    notice = (
+        '<div class="admonition failure"><p class="admonition-title">The timeline data has errors; '
+        "these pages show the last version that passed validation.</p>"
+        f"<pre><code>{esc(problem)}</code></pre></div>\n\n"
+    )
+    head, sep, rest = markdown.partition("\n\n")
+    if head.startswith("# "):
+        return f"{head}{sep}{notice}{rest}"
+    return notice + markdown

@@ -1,0 +1,132 @@
+"""Where every generated page lives and how pages link to each other.
+
+Links inside the generated HTML blocks are final URLs (MkDocs does not rewrite links inside raw HTML),
+so this module turns page paths (``dated/2024-06.md``) into relative URLs the way MkDocs would, for
+both ``use_directory_urls`` settings. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .. import dates
+from ..model import Event, Timeline
+
+HOME = "index.md"
+TIMELINE = "timeline.md"
+DATED_INDEX = "dated/index.md"
+SOURCES_INDEX = "sources/index.md"
+FIGURES = "figures.md"
+TAGS_INDEX = "tags/index.md"
+METHODOLOGY = "methodology.md"
+
+PERIOD_KEY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the site needs to know beyond the timeline itself."""
+
+    periods: Mapping[str, str] = field(default_factory=dict)  # "2024-06" -> "June 2024 — the pact"
+    directory_urls: bool = True
+    full_limit: int = 500  # above this many events the full timeline lists events compactly
+    latest: int = 5  # events listed under "latest" on the home page
+    key_figures: int = 3  # measures shown under "key figures" on the home page
+
+
+def dated(year: int, month: int) -> str:
+    return f"dated/{year:04d}-{month:02d}.md"
+
+
+def source(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def tag(tag_id: str) -> str:
+    return f"tags/{tag_id}.md"
+
+
+def event_page(event: Event) -> str:
+    """The page that always holds the event's full card: its month's dated page."""
+    return dated(*dates.month_key(event.date))
+
+
+def event_anchor(event: Event) -> str:
+    return f"e-{event.id}"
+
+
+def month_anchor(year: int, month: int) -> str:
+    return f"m-{year:04d}-{month:02d}"
+
+
+def period_key(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def month_title(options: Options, year: int, month: int) -> str:
+    """The configured period title ("June 2024 — the defense pact"), else "June 2024"."""
+    return options.periods.get(period_key(year, month)) or dates.month_label(year, month)
+
+
+class Links:
+    """Relative URLs between generated pages. Cached: a big timeline asks for the same ones often."""
+
+    def __init__(self, directory_urls: bool) -> None:
+        self.directory_urls = directory_urls
+        self._urls: dict[str, str] = {}
+        self._ups: dict[str, str] = {}
+
+    def url(self, path: str) -> str:
+        """The site-relative URL of a page: ``dated/2024-06/`` (or ``dated/2024-06.html``)."""
+        found = self._urls.get(path)
+        if found is None:
+            stem = path.removesuffix(".md")
+            if self.directory_urls:
+                if stem == "index":
+                    found = ""
+                elif stem.endswith("/index"):
+                    found = stem.removesuffix("index")
+                else:
+                    found = stem + "/"
+            else:
+                found = stem + ".html"
+            self._urls[path] = found
+        return found
+
+    def _up(self, path: str) -> str:
+        found = self._ups.get(path)
+        if found is None:
+            found = "../" * self.url(path).count("/")
+            self._ups[path] = found
+        return found
+
+    def href(self, from_path: str, to_path: str, anchor: str = "") -> str:
+        """A link from page ``from_path`` to ``to_path`` (optionally to ``#anchor`` on it)."""
+        suffix = f"#{anchor}" if anchor else ""
+        if from_path == to_path:
+            return suffix or "./"
+        target = self._up(from_path) + self.url(to_path)
+        return (target or "./") + suffix
+
+
+class Site:
+    """One render: the timeline, the options, the links, and what several pages share (computed once)."""
+
+    def __init__(self, timeline: Timeline, options: Options) -> None:
+        self.timeline = timeline
+        self.options = options
+        self.links = Links(options.directory_urls)
+        self.events: tuple[Event, ...] = tuple(sorted(timeline.events, key=lambda e: e.sort_key))
+        months: dict[tuple[int, int], list[Event]] = {}
+        for event in self.events:
+            months.setdefault(dates.month_key(event.date), []).append(event)
+        self.months = months
+
+    def month_title(self, year: int, month: int) -> str:
+        return month_title(self.options, year, month)
+
+    def source_title(self, source_id: str) -> str:
+        found = self.timeline.sources.get(source_id)
+        return found.title if found is not None else source_id

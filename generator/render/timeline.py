@@ -1,0 +1,282 @@
+"""Event cards and the pages made of them: the full timeline, one page per month, the month index."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import dates
+from ..model import Citation, Event, Problem
+from . import context as ctx
+from .context import Site
+from .numbers import figure, plural
+from .text import esc, md_text, squash, summary_html
+
+PROBLEM_LABELS = {
+    "wrong-date": ("Wrong date", "[sic]"),
+    "disagreement": ("Sources disagree", "[disputed]"),
+    "uncorroborated": ("Not corroborated", "[unconfirmed]"),
+    "other": ("Problem in the source", "[sic]"),
+}
+
+
+def _time(event: Event) -> str:
+    value = event.date
+    label = esc(event.date_label)
+    if isinstance(value, dates.Single) and not (value.approximate or value.uncertain):
+        return f'<time datetime="{value.edtf()}">{label}</time>'
+    return f'<time title="EDTF {esc(dates.to_edtf(value))}">{label}</time>'
+
+
+def _mark_problems(quote: str, problems: Sequence[Problem]) -> str:
+    """The quote as HTML, each recorded problem's words flagged in place ("… 2023 [sic]")."""
+    spots: list[tuple[int, int, Problem]] = []
+    for problem in problems:
+        words = squash(problem.text)
+        at = quote.find(words)
+        if at >= 0 and all(at >= end or at + len(words) <= start for start, end, _ in spots):
+            spots.append((at, at + len(words), problem))
+    out, pos = [], 0
+    for start, end, problem in sorted(spots, key=lambda s: s[0]):
+        tag = PROBLEM_LABELS.get(problem.kind, PROBLEM_LABELS["other"])[1]
+        out.append(esc(quote[pos:start]))
+        out.append(
+            f'<span class="tl-sic">{esc(quote[start:end])}</span> <span class="tl-sic-tag">{tag}</span>'
+        )
+        pos = end
+    out.append(esc(quote[pos:]))
+    return "".join(out)
+
+
+def _correction(text: str) -> str:
+    try:
+        return dates.label(dates.parse(text))
+    except dates.DateError:
+        return text
+
+
+def _citation(site: Site, event: Event, index: int, citation: Citation, page: str) -> str:
+    source = site.timeline.sources.get(citation.source)
+    if source is not None:
+        quote = squash(source.text[citation.span.start : citation.span.end])
+        title, published = source.title, source.published_label
+        who = f" · {esc(source.publisher)}" if source.publisher else ""
+    else:
+        quote, title, published, who = squash(citation.quote), citation.source, "unknown", ""
+    problems = [p for p in event.problems if p.citation == index]
+    anchor = citation.anchor(event.id, index)
+    href = site.links.href(page, ctx.source(citation.source), anchor)
+    note = f'<p class="tl-cite-note">Note: {esc(citation.note)}</p>' if citation.note else ""
+    return (
+        f'<li id="{ctx.event_anchor(event)}-c{index + 1}">'
+        f'<blockquote class="tl-quote"><p>{_mark_problems(quote, problems)}</p></blockquote>'
+        f'<p class="tl-src"><a href="{href}" title="The quote highlighted in the stored article">'
+        f"{esc(title)}</a>{who} · published {esc(published)}</p>{note}</li>"
+    )
+
+
+def _claims(site: Site, event: Event, page: str) -> str:
+    if not event.claims:
+        return ""
+    by_measure: dict[str, list[int]] = {}
+    for i, claim in enumerate(event.claims):
+        by_measure.setdefault(claim.measure, []).append(i)
+    groups = []
+    for measure_id, indexes in by_measure.items():
+        measure = site.timeline.vocabulary.measures.get(measure_id)
+        label = measure.label if measure else measure_id
+        claims = [event.claims[i] for i in indexes]
+        differ = len({figure(c) for c in claims}) > 1
+        items = []
+        for claim in claims:
+            unit = claim.unit or (measure.unit if measure else "")
+            ref = f"#{ctx.event_anchor(event)}-c{claim.citation + 1}"
+            items.append(
+                f'<li><span class="tl-figure">{esc(figure(claim))}</span> '
+                f'<span class="tl-unit">{esc(unit)}</span>'
+                f'<span class="tl-claimant">{esc(claim.claimant)}</span>'
+                f'<span class="tl-asof">as of {esc(dates.label(claim.as_of))} · '
+                f'<a href="{ref}">quote {claim.citation + 1}</a></span>'
+                + (f'<span class="tl-claim-note">{esc(claim.note)}</span>' if claim.note else "")
+                + "</li>"
+            )
+        flag = ' <span class="tl-differ">estimates differ</span>' if differ else ""
+        figures_href = site.links.href(page, ctx.FIGURES, f"measure-{measure_id}")
+        groups.append(
+            f'<div class="tl-measure"><p class="tl-label"><a href="{figures_href}">{esc(label)}</a>{flag}</p>'
+            f'<ul class="tl-side">{"".join(items)}</ul></div>'
+        )
+    how = site.links.href(page, ctx.METHODOLOGY)
+    return (
+        f'<div class="tl-claims">{"".join(groups)}'
+        f'<p class="tl-how">Each figure is what its claimant said, never merged or rounded. '
+        f'<a href="{how}">How figures are recorded</a></p></div>'
+    )
+
+
+def _problems(event: Event) -> str:
+    if not event.problems:
+        return ""
+    items = []
+    for problem in event.problems:
+        label, tag = PROBLEM_LABELS.get(problem.kind, PROBLEM_LABELS["other"])
+        fix = f" Likely meant: {esc(_correction(problem.correction))}." if problem.correction else ""
+        items.append(
+            f"<li><strong>{label}</strong> in quote {problem.citation + 1}: "
+            f"“{esc(squash(problem.text))}” {tag}. {esc(problem.note)}{fix}</li>"
+        )
+    label = '<p class="tl-label">Problems in the sources</p>'
+    return f'<div class="tl-problems">{label}<ul>{"".join(items)}</ul></div>'
+
+
+def _basis(site: Site, event: Event) -> str:
+    parts = []
+    for basis in event.date_basis:
+        if basis.citation >= len(event.citations):
+            continue
+        source = site.timeline.sources.get(event.citations[basis.citation].source)
+        published = source.published_label if source is not None else "unknown"
+        said = (
+            f"“{esc(basis.phrase)}” in quote {basis.citation + 1}"
+            if basis.phrase
+            else (f"quote {basis.citation + 1}, which reports it as current")
+        )
+        parts.append(f"{said}, in an article published {esc(published)} → {esc(dates.label(basis.resolved))}")
+    if not parts:
+        return ""
+    return f'<p class="tl-basis">Dated from {"; ".join(parts)}.</p>'
+
+
+def _tags(site: Site, event: Event, page: str) -> str:
+    links = []
+    for tag_id in event.tags:
+        tag = site.timeline.vocabulary.tags.get(tag_id)
+        label = tag.label if tag is not None else tag_id
+        links.append(f'<a class="tl-tag" href="{site.links.href(page, ctx.tag(tag_id))}">{esc(label)}</a>')
+    return f'<p class="tl-tags">{" ".join(links)}</p>' if links else ""
+
+
+def card(site: Site, event: Event, page: str) -> str:
+    """One event: a heading (its permalink anchor) and the card below it, as Markdown."""
+    sources = plural(len(event.source_ids), "source")
+    citations = "".join(_citation(site, event, i, c, page) for i, c in enumerate(event.citations))
+    body = (
+        f'<div class="tl-event" data-event="{esc(event.id)}">'
+        f'<p class="tl-meta">{_time(event)} <span class="tl-reported">reported by {sources}</span></p>'
+        f'<div class="tl-summary">{summary_html(event.summary)}</div>'
+        f"{_claims(site, event, page)}{_problems(event)}"
+        f'<ol class="tl-citations">{citations}</ol>'
+        f"{_basis(site, event)}{_tags(site, event, page)}</div>"
+    )
+    return f"### {md_text(event.title)} {{#{ctx.event_anchor(event)} .tl-title}}\n\n{body}\n\n"
+
+
+def compact_item(site: Site, event: Event, page: str) -> str:
+    href = site.links.href(page, ctx.event_page(event), ctx.event_anchor(event))
+    sources = plural(len(event.source_ids), "source")
+    return (
+        f'<li>{_time(event)} <a href="{href}">{esc(event.title)}</a> <span class="tl-n">{sources}</span></li>'
+    )
+
+
+def compact_list(site: Site, events: Sequence[Event], page: str) -> str:
+    return f'<ol class="tl-compact">{"".join(compact_item(site, e, page) for e in events)}</ol>\n\n'
+
+
+def _source_count(events: Sequence[Event]) -> int:
+    return len({s for e in events for s in e.source_ids})
+
+
+def timeline_page(site: Site) -> str:
+    page = ctx.TIMELINE
+    events, full = site.events, len(site.events) <= site.options.full_limit
+    how = site.links.href(page, ctx.METHODOLOGY)
+    out = [
+        "# Full timeline\n\n",
+        f'<p class="tl-lede">{plural(len(events), "event")} reported by '
+        f"{plural(_source_count(events), 'source')}, oldest first. A date is only as precise as its "
+        "sources: “June 2024” means no source names the day. Every quote links to its place, "
+        f'highlighted, in the stored article. <a href="{how}">How this timeline is checked</a>.</p>\n\n',
+    ]
+    if not full:
+        out.append(
+            f'<p class="tl-note">The timeline is long, so this page lists each event by date and title; '
+            f'<a href="{site.links.href(page, ctx.DATED_INDEX)}">each month’s page</a> shows the events '
+            "in full with their quotes.</p>\n\n"
+        )
+    for (year, month), month_events in site.months.items():
+        title = site.month_title(year, month)
+        out.append(f"## {md_text(title)} {{#{ctx.month_anchor(year, month)}}}\n\n")
+        href = site.links.href(page, ctx.dated(year, month))
+        out.append(
+            f'<p class="tl-month-meta">{plural(len(month_events), "event")} · '
+            f'<a href="{href}">page for {esc(dates.month_label(year, month))}</a></p>\n\n'
+        )
+        if full:
+            out.extend(card(site, e, page) for e in month_events)
+        else:
+            out.append(compact_list(site, month_events, page))
+    if not events:
+        out.append('<p class="tl-note">No events yet.</p>\n')
+    return "".join(out)
+
+
+def _pager(site: Site, page: str, keys: Sequence[tuple[int, int]], at: int) -> str:
+    links = []
+    if at > 0:
+        y, m = keys[at - 1]
+        links.append(
+            f'<a class="tl-prev" rel="prev" href="{site.links.href(page, ctx.dated(y, m))}">'
+            f"<span>Previous</span>{esc(site.month_title(y, m))}</a>"
+        )
+    if at + 1 < len(keys):
+        y, m = keys[at + 1]
+        links.append(
+            f'<a class="tl-next" rel="next" href="{site.links.href(page, ctx.dated(y, m))}">'
+            f"<span>Next</span>{esc(site.month_title(y, m))}</a>"
+        )
+    return f'<nav class="tl-pager" aria-label="Months">{"".join(links)}</nav>\n\n' if links else ""
+
+
+def dated_pages(site: Site) -> dict[str, str]:
+    keys = list(site.months)
+    pages = {}
+    for at, (year, month) in enumerate(keys):
+        page = ctx.dated(year, month)
+        events = site.months[(year, month)]
+        back = site.links.href(page, ctx.TIMELINE, ctx.month_anchor(year, month))
+        pager = _pager(site, page, keys, at)
+        out = [
+            f"# {md_text(site.month_title(year, month))}\n\n",
+            pager,
+            f'<p class="tl-lede">{plural(len(events), "event")} in {esc(dates.month_label(year, month))}, '
+            f"reported by {plural(_source_count(events), 'source')}. "
+            f'<a href="{back}">See them in the full timeline</a>.</p>\n\n',
+        ]
+        out.extend(card(site, e, page) for e in events)
+        out.append(pager)
+        pages[page] = "".join(out)
+    return pages
+
+
+def dated_index(site: Site) -> str:
+    page = ctx.DATED_INDEX
+    out = [
+        "# By month\n\n",
+        '<p class="tl-lede">One page per month with events, in order. Events whose date spans several '
+        "months are filed under the first.</p>\n\n",
+    ]
+    years: dict[int, list[tuple[int, int]]] = {}
+    for key in site.months:
+        years.setdefault(key[0], []).append(key)
+    for year, keys in years.items():
+        out.append(f"## {year}\n\n")
+        items = []
+        for y, m in keys:
+            events = site.months[(y, m)]
+            href = site.links.href(page, ctx.dated(y, m))
+            items.append(
+                f'<li><a href="{href}">{esc(site.month_title(y, m))}</a> '
+                f'<span class="tl-n">{plural(len(events), "event")}</span></li>'
+            )
+        out.append(f'<ol class="tl-months">{"".join(items)}</ol>\n\n')
+    return "".join(out)
