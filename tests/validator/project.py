@@ -210,6 +210,13 @@ def only(result: Result, code: str) -> Diagnostic:
     return result.diagnostics[0]
 
 
+def one(result: Result, code: str) -> Diagnostic:
+    """The one diagnostic with ``code`` (others may be there too)."""
+    found = [d for d in result.diagnostics if d.code == code]
+    assert len(found) == 1, [f"{d.path}:{d.line}:{d.col} {d.code} {d.message}" for d in result.diagnostics]
+    return found[0]
+
+
 def each(result: Result, code: str) -> list[Diagnostic]:
     """Every diagnostic with ``code`` (at least one)."""
     found = [d for d in result.diagnostics if d.code == code]
