@@ -71,9 +71,17 @@ class Single:
     def contains(self, day: date) -> bool:
         return self.earliest <= day <= self.latest
 
+    def _bounds(self) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+        # Cheap comparable bounds: day 31 stands for "the month's last day" (no real day lies between).
+        return (
+            (self.year, self.month or 1, self.day or 1),
+            (self.year, self.month or 12, self.day or 31),
+        )
+
     def covers(self, other: Single) -> bool:
         """True when every day ``other`` may stand for lies within this date."""
-        return self.earliest <= other.earliest and other.latest <= self.latest
+        (low, high), (other_low, other_high) = self._bounds(), other._bounds()
+        return low <= other_low and other_high <= high
 
     def edtf(self) -> str:
         text = f"{self.year:04d}"

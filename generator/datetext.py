@@ -10,7 +10,7 @@ from datetime import date
 
 from dateutil import relativedelta as rd
 
-from .dates import MONTHS, Precision, Single
+from .dates import MONTHS, Interval, Precision, Single
 
 _MONTH_NAMES = {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
 _MONTH_NAMES.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)})
@@ -29,14 +29,16 @@ def _y(group: str) -> str:
     return rf"(?P<{group}>(?:19|20)\d\d)"
 
 
-_LEADS = r"in|since|until|from|by|of|early|late|mid|mid-|before|after|last|this|next"
+# The leading lookahead lets the regex engine skip to candidate characters: several times faster.
 _MENTIONS = re.compile(
-    rf"\b(?:{_m('month')}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{_y('year')})?\b"  # December 23[, 2023]
-    rf"|(?P<day2>[0-3]?\d)\s+{_m('month2')}(?:,?\s+{_y('year2')})?\b"  # 23 December[ 2024]
-    rf"|{_m('month3')},?\s+{_y('year3')}\b"  # February 2022
-    rf"|(?P<lead>(?:{_LEADS})\s+){_m('month4')}(?=\W|$)(?!,?\s+(?:19|20)\d\d)"  # in June
+    rf"(?=[JFMASOND0-9])\b(?:{_m('month')}(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+{_y('year')}\b)?"
+    rf"|(?P<day2>[0-3]?\d)\s+{_m('month2')}(?:,?\s+{_y('year2')}\b)?"  # 23 December[ 2024]
     rf"|{_y('year5')}\b)",  # 2024
 )
+_LEADS = frozenset("in since until from by of early late mid before after during".split())
+_RELATIVE = frozenset(("last", "this", "next"))
+_AMBIGUOUS = frozenset(("May", "March"))  # also ordinary words: only a date after a lead word
+_LAST_WORD = re.compile(r"([A-Za-z]+)[\s-]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,28 +71,21 @@ def mentions(text: str) -> list[Mention]:
     """Every calendar date written in ``text``, in order."""
     found: list[Mention] = []
     for m in _MENTIONS.finditer(text):
-        g = m.groupdict()
-        if g["month"]:
-            mention = Mention(
-                m.start(), m.end(), m.group(0), _int(g["year"]), _month(g["month"]), int(g["day"])
-            )
-        elif g["month2"]:
-            mention = Mention(
-                m.start(), m.end(), m.group(0), _int(g["year2"]), _month(g["month2"]), int(g["day2"])
-            )
-        elif g["month3"]:
-            mention = Mention(m.start(), m.end(), m.group(0), int(g["year3"]), _month(g["month3"]), None)
-        elif g["month4"]:
-            lead = (g["lead"] or "").strip().lower()
-            if lead in {"last", "this", "next"}:
-                continue  # relative: only counted when recorded as a date_basis phrase
-            start = m.start("month4")
-            mention = Mention(start, m.end(), g["month4"], None, _month(g["month4"]), None)
-        else:
-            mention = Mention(m.start(), m.end(), m.group(0), int(g["year5"]), None, None)
-        if mention.day is not None and not _valid_day(mention):
+        month, day, year = m.group("month"), m.group("day"), m.group("year")
+        if m.group("month2"):
+            month, day, year = m.group("month2"), m.group("day2"), m.group("year2")
+        elif month is None:
+            found.append(Mention(m.start(), m.end(), m.group(0), int(m.group("year5")), None, None))
             continue
-        found.append(mention)
+        if day is None and year is None:
+            before = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
+            lead = before.group(1).lower() if before else ""
+            if lead in _RELATIVE or (month.rstrip(".") in _AMBIGUOUS and lead not in _LEADS):
+                continue  # "last December" is relative: it counts only as a recorded date_basis phrase
+        written = m.group(0) if day or year else m.group(0).rstrip(".")
+        mention = Mention(m.start(), m.start() + len(written), written, _int(year), _month(month), _int(day))
+        if mention.day is None or _valid_day(mention):
+            found.append(mention)
     return found
 
 
@@ -108,7 +103,8 @@ def _valid_day(m: Mention) -> bool:
 
 def resolve_mention(m: Mention, published: Single | None) -> Single | None:
     """The date a mention stands for. A missing year is the latest year that does not put the date after
-    publication; with no publication date, a mention without a year dates nothing."""
+    publication (and is as uncertain as the publication date); with no publication date, a mention
+    without a year dates nothing."""
     if m.year is not None:
         return Single(m.year, m.month, m.day)
     if published is None or m.month is None:
@@ -117,7 +113,7 @@ def resolve_mention(m: Mention, published: Single | None) -> Single | None:
     year = limit.year
     if (m.month, m.day or 1) > (limit.month, limit.day):
         year -= 1
-    return Single(year, m.month, m.day)
+    return Single(year, m.month, m.day, uncertain=published.uncertain)
 
 
 # ---------------------------------------------------------------- relative phrases
@@ -143,6 +139,7 @@ KNOWN_PHRASES = (
     "in <Month>",
     "early <Month>",
     "late <Month>",
+    "over the past <N> days/weeks/months/years",
 )
 
 
@@ -150,9 +147,42 @@ class PhraseError(ValueError):
     """A phrase the resolver does not understand, or cannot resolve with what is known."""
 
 
-def resolve_phrase(phrase: str, published: Single | None) -> Single:
-    """Resolve a relative phrase against a publication date, or raise :class:`PhraseError`."""
-    words = re.sub(r"[^a-z ]", " ", phrase.lower()).split()
+_COUNTS = {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
+
+
+def _past(words: list[str], pub: date, published: Single) -> Interval | None:
+    """ "over the past eight months" / "in the past 3 weeks": from that long before publication until it."""
+    if "past" not in words and "last" not in words:
+        return None
+    i = words.index("past") if "past" in words else words.index("last")
+    rest = words[i + 1 :]
+    if len(rest) < 2 or rest[0] not in _COUNTS or rest[1].rstrip("s") not in {"day", "week", "month", "year"}:
+        return None
+    count, unit = _COUNTS[rest[0]], rest[1].rstrip("s")
+    delta = {
+        "day": rd.relativedelta(days=count),
+        "week": rd.relativedelta(weeks=count),
+        "month": rd.relativedelta(months=count),
+        "year": rd.relativedelta(years=count),
+    }[unit]
+    start = pub - delta
+    if unit in {"day", "week"} and published.precision is Precision.DAY:
+        return Interval(Single(start.year, start.month, start.day, uncertain=published.uncertain), published)
+    if unit == "year":
+        return Interval(
+            Single(start.year, uncertain=published.uncertain), Single(pub.year, uncertain=published.uncertain)
+        )
+    end = Single(pub.year, pub.month, uncertain=published.uncertain)
+    return Interval(Single(start.year, start.month, uncertain=published.uncertain), end)
+
+
+def resolve_phrase(phrase: str, published: Single | None) -> Single | Interval:
+    """Resolve a relative phrase against a publication date, or raise :class:`PhraseError`. The result is
+    as uncertain as the publication date."""
+    words = re.sub(r"[^a-z0-9 ]", " ", phrase.lower()).split()
+    words = [w if not w.isdigit() or int(w) > 12 else list(_COUNTS)[int(w)] for w in words]
     if published is None:
         raise PhraseError("the source's publication date is unknown, so no relative phrase can be resolved")
     pub = published.latest
@@ -165,16 +195,19 @@ def resolve_phrase(phrase: str, published: Single | None) -> Single:
             )
         return pub
 
+    span = _past(words, pub, published)
+    if span is not None:
+        return span
     weekdays = [w for w in words if w in _WEEKDAYS]
     if weekdays and len(words) <= 3:
         day = need_day() + rd.relativedelta(weekday=_RD_WEEKDAYS[_WEEKDAYS[weekdays[0]]](-1))
-        return Single(day.year, day.month, day.day)
+        return Single(day.year, day.month, day.day, uncertain=published.uncertain)
     if words == ["today"]:
         day = need_day()
-        return Single(day.year, day.month, day.day)
+        return Single(day.year, day.month, day.day, uncertain=published.uncertain)
     if words == ["yesterday"]:
         day = need_day() - rd.relativedelta(days=1)
-        return Single(day.year, day.month, day.day)
+        return Single(day.year, day.month, day.day, uncertain=published.uncertain)
     tail = " ".join(w for w in words if w not in {"earlier", "later", "on", "in", "during"})
     if published.precision is Precision.YEAR and "month" in tail:
         raise PhraseError(
@@ -182,21 +215,21 @@ def resolve_phrase(phrase: str, published: Single | None) -> Single:
             f"known as {published.edtf()}"
         )
     if tail == "this month":
-        return Single(pub.year, pub.month)
+        return Single(pub.year, pub.month, uncertain=published.uncertain)
     if tail == "last month":
         prev = pub - rd.relativedelta(months=1)
-        return Single(prev.year, prev.month)
+        return Single(prev.year, prev.month, uncertain=published.uncertain)
     if tail == "this year":
-        return Single(pub.year)
+        return Single(pub.year, uncertain=published.uncertain)
     if tail == "last year":
-        return Single(pub.year - 1)
+        return Single(pub.year - 1, uncertain=published.uncertain)
     months = [w for w in words if (w in _MONTH_NAMES and len(w) > 3) or w in {"may", "june", "july"}]
     if months:
         month = _MONTH_NAMES[months[0]]
         if "last" in words:  # the most recent such month strictly before the month of publication
             year = pub.year if month < pub.month else pub.year - 1
-            return Single(year, month)
+            return Single(year, month, uncertain=published.uncertain)
         if any(w in words for w in ("since", "in", "early", "late", "mid", "from", "until", "by")):
             year = pub.year if month <= pub.month else pub.year - 1
-            return Single(year, month)
+            return Single(year, month, uncertain=published.uncertain)
     raise PhraseError(f"'{phrase}' is not a relative date phrase the validator understands")

@@ -73,6 +73,7 @@ CODES: dict[str, str] = {
     "TL154": "date not supported by sources",
     "TL155": "wrong year in source",
     "TL156": "relative phrase not usable",
+    "TL157": "date more certain than sources",
     # numbers and claims
     "TL160": "number not in quotes",
     "TL161": "figure not in supporting quote",

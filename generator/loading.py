@@ -8,8 +8,9 @@ objects, multiple documents, non-UTF-8 bytes and oversized files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,9 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 MAX_BYTES = 256 * 1024
+# An anchor or alias can only start a node: at a line's start, or after ':', '-', '[', '{', ',' or '?'.
+# Files without such a spot (nearly all) skip the per-node alias bookkeeping.
+_ALIAS_LIKE = re.compile(r"(?:^|[:\-\[{,?])[ \t]*[&*][^\s]", re.MULTILINE)
 
 Loc = tuple[str | int, ...]
 
@@ -45,23 +49,38 @@ class Mark:
 
 @dataclass
 class Document:
-    """A loaded YAML file: its plain data and where each value (and each mapping key) stands."""
+    """A loaded YAML file: its plain data, and the composed node graph that knows where each value
+    (and each mapping key) stands. Marks are looked up only when a diagnostic asks for one."""
 
     path: str
     data: Any
-    values: dict[Loc, Mark] = field(default_factory=dict)
-    keys: dict[Loc, Mark] = field(default_factory=dict)
+    root: yaml.Node | None = None
 
     def mark(self, loc: Loc, *, key: bool = False) -> Mark:
         """The mark of ``loc`` (its key's mark with ``key=True``), else of its nearest ancestor."""
-        table = self.keys if key else self.values
-        probe = tuple(loc)
-        while probe:
-            found = table.get(probe) or self.values.get(probe)
-            if found is not None:
-                return found
-            probe = probe[:-1]
-        return self.values.get((), Mark(1, 1))
+        node = self.root
+        if node is None:
+            return Mark(1, 1)
+        found = node.start_mark
+        for depth, part in enumerate(loc):
+            last = depth == len(loc) - 1
+            if isinstance(node, yaml.MappingNode):
+                pair = next(
+                    (kv for kv in node.value if isinstance(kv[0], yaml.ScalarNode) and kv[0].value == part),
+                    None,
+                )
+                if pair is None:
+                    break
+                node = pair[1]
+                found = pair[0].start_mark if key and last else node.start_mark
+            elif (
+                isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value)
+            ):
+                node = node.value[part]
+                found = node.start_mark
+            else:
+                break
+        return Mark(found.line + 1, found.column + 1)
 
 
 def _mark(node: yaml.Node) -> Mark:
@@ -69,111 +88,89 @@ def _mark(node: yaml.Node) -> Mark:
 
 
 class _Builder:
-    """Walks a composed node graph once, building values and marks, collecting problems."""
+    """Walks a composed node graph once, building plain values and collecting problems. Aliases are
+    looked for only when the text could hold one (an ``&`` or ``*`` somewhere)."""
 
-    def __init__(self, doc: Document, problems: list[Diagnostic]) -> None:
+    def __init__(self, doc: Document, problems: list[Diagnostic], *, aliases_possible: bool) -> None:
         self.doc = doc
         self.problems = problems
-        self.seen: set[int] = set()
+        self.seen: set[int] | None = set() if aliases_possible else None
 
-    def build(self, node: yaml.Node, loc: Loc) -> Any:
+    def report(self, code: str, node: yaml.Node, message: str, hint: str) -> None:
         mark = _mark(node)
-        self.doc.values[loc] = mark
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node, mark)
-        if id(node) in self.seen:
-            self.problems.append(
-                error(
+        self.problems.append(error(code, self.doc.path, mark.line, mark.col, message, hint))
+
+    def build(self, node: yaml.Node) -> Any:
+        if self.seen is not None:
+            if id(node) in self.seen:
+                self.report(
                     "TL104",
-                    self.doc.path,
-                    mark.line,
-                    mark.col,
-                    "a YAML alias repeats a value defined elsewhere",
+                    node,
+                    "a YAML alias repeats the value anchored here",
                     "write the value out in full; anchors (&name) and aliases (*name) are not allowed",
                 )
-            )
-            return None
-        self.seen.add(id(node))
+                return None
+            self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR:
+                return node.value
+            return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+            return [self.build(item) for item in node.value]
         assert isinstance(node, yaml.MappingNode)
-        return self.mapping(node, loc)
+        return self.mapping(node)
 
-    def scalar(self, node: yaml.ScalarNode, mark: Mark) -> Any:
+    def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        if tag == _STR:
-            return node.value
         if tag == _TIMESTAMP:
-            self.problems.append(
-                error(
-                    "TL107",
-                    self.doc.path,
-                    mark.line,
-                    mark.col,
-                    f"the date {node.value} is not quoted, so YAML reads it as a date object",
-                    f'quote it: "{node.value}"',
-                )
+            self.report(
+                "TL107",
+                node,
+                f"the date {node.value} is not quoted, so YAML reads it as a date object",
+                f'quote it: "{node.value}"',
             )
             return node.value
         construct = _SCALARS.get(tag)
         if construct is None:
-            self.problems.append(
-                error(
-                    "TL111",
-                    self.doc.path,
-                    mark.line,
-                    mark.col,
-                    f"the YAML tag {tag} is not allowed",
-                    "remove the tag; write plain values",
-                )
+            self.report(
+                "TL111", node, f"the YAML tag {tag} is not allowed", "remove the tag; write plain values"
             )
             return node.value
         return construct(node)
 
-    def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        first: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key_mark = _mark(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
-                    error(
-                        "TL111",
-                        self.doc.path,
-                        key_mark.line,
-                        key_mark.col,
-                        "a mapping key must be a plain word",
-                        "write keys as `name: value`",
-                    )
+                self.report(
+                    "TL111", key_node, "a mapping key must be a plain word", "write keys as `name: value`"
                 )
                 continue
             key = key_node.value
             if key == "<<":
-                self.problems.append(
-                    error(
-                        "TL104",
-                        self.doc.path,
-                        key_mark.line,
-                        key_mark.col,
-                        "YAML merge keys (<<) are not allowed",
-                        "write the fields out in full",
-                    )
+                self.report(
+                    "TL104", key_node, "YAML merge keys (<<) are not allowed", "write the fields out in full"
                 )
                 continue
             if key in result:
-                first = self.doc.keys[(*loc, key)]
-                self.problems.append(
-                    error(
-                        "TL103",
-                        self.doc.path,
-                        key_mark.line,
-                        key_mark.col,
-                        f"the key '{key}' appears twice in this mapping (first at line {first.line})",
-                        "keep one of them; YAML would silently use the last",
-                    )
+                self.report(
+                    "TL103",
+                    key_node,
+                    f"the key '{key}' appears twice in this mapping (first at line {_mark(first[key]).line})",
+                    "keep one of them; YAML would silently use the last",
                 )
                 continue
-            self.doc.keys[(*loc, key)] = key_mark
-            result[key] = self.build(value_node, (*loc, key))
+            first[key] = key_node
+            if self.seen is not None and id(value_node) in self.seen:
+                self.report(
+                    "TL104",
+                    key_node,
+                    f"the value of '{key}' is an alias of the one anchored at line {_mark(value_node).line}",
+                    "write the value out in full; anchors (&name) and aliases (*name) are not allowed",
+                )
+                continue
+            result[key] = self.build(value_node)
         return result
 
 
@@ -226,8 +223,8 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
             error("TL101", path, 1, 1, "the file is empty", "write the event's fields, or delete the file")
         )
         return None, problems
-    doc = Document(path, None)
-    doc.data = _Builder(doc, problems).build(node, ())
+    doc = Document(path, None, node)
+    doc.data = _Builder(doc, problems, aliases_possible=_ALIAS_LIKE.search(text) is not None).build(node)
     return doc, problems
 
 
@@ -245,20 +242,16 @@ def load_yaml(
     file: Path, display: str, max_bytes: int = MAX_BYTES
 ) -> tuple[Document | None, list[Diagnostic]]:
     """Read and compose one YAML file, refusing oversized and non-UTF-8 files."""
-    size = file.stat().st_size
-    if size > max_bytes:
+    with file.open("rb") as handle:
+        raw = handle.read(max_bytes + 1)  # never more than the limit, whatever the file's size
+    if len(raw) > max_bytes:
+        size = file.stat().st_size
+        message = f"the file is {size:,} bytes; the limit is {max_bytes:,}"
         return None, [
-            error(
-                "TL105",
-                display,
-                1,
-                1,
-                f"the file is {size:,} bytes; the limit is {max_bytes:,}",
-                "one event per file: split it, or shorten long quotes",
-            )
+            error("TL105", display, 1, 1, message, "one event per file: split it, or shorten long quotes")
         ]
     problems: list[Diagnostic] = []
-    text = _decode(file.read_bytes(), display, problems)
+    text = _decode(raw, display, problems)
     if text is None:
         return None, problems
     doc, more = parse_yaml(text, display)

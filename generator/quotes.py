@@ -11,11 +11,12 @@ import unicodedata
 from dataclasses import dataclass
 
 _WS = re.compile(r"\s+")
+_RUNS = re.compile(r"\s{2,}")
 
 
 def normalize(text: str) -> str:
     """Collapse every run of whitespace into one space and trim the ends."""
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 class IndexedText:
@@ -25,28 +26,16 @@ class IndexedText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        pieces: list[str] = []
-        norm_at: list[int] = []  # normalized offset after which ...
+        self.norm = _WS.sub(" ", text)
+        # Only runs of two or more whitespace characters shift offsets (each becomes one space).
+        norm_at: list[int] = []  # normalized offset from which ...
         shift: list[int] = []  # ... original = normalized + shift
-        last = 0
         delta = 0
-        out_len = 0
-        for match in _WS.finditer(text):
+        for match in _RUNS.finditer(text):
             start, end = match.span()
-            pieces.append(text[last:start])
-            out_len += start - last
-            if end - start != 1 or text[start] != " ":
-                pieces.append(" ")
-                out_len += 1
-                delta += (end - start) - 1
-                norm_at.append(out_len)
-                shift.append(delta)
-            else:
-                pieces.append(" ")
-                out_len += 1
-            last = end
-        pieces.append(text[last:])
-        self.norm = "".join(pieces)
+            delta += end - start - 1
+            norm_at.append(start - (delta - (end - start - 1)) + 1)
+            shift.append(delta)
         self._norm_at = norm_at
         self._shift = shift
 

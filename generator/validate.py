@@ -74,7 +74,7 @@ def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary, list[Dia
 def event_files(events: Path) -> list[Path]:
     """Event files: every ``*.yaml``/``*.yml`` in the folder except those starting with ``_``."""
     found = [p for p in events.iterdir() if p.suffix in {".yaml", ".yml"} and not p.name.startswith("_")]
-    return sorted(found)
+    return sorted(found, key=lambda p: p.name)
 
 
 def validate_project(project: Project) -> Result:
@@ -88,8 +88,9 @@ def validate_project(project: Project) -> Result:
     events: list[Event] = []
     first_seen: dict[str, str] = {}
     files = event_files(project.events)
+    folder = _display(project.events, root)
     for file in files:
-        shown = _display(file, root)
+        shown = f"{folder}/{file.name}"
         doc, found = load_yaml(file, shown)
         diagnostics += found
         if doc is None:

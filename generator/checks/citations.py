@@ -36,18 +36,18 @@ def _check_one(ctx: Context, i: int, cited: CitationIn) -> Citation | None:
             hint or "store the article as seeds/<id>.txt with seeds/<id>.yaml beside it",
         )
         return None
-    if len(normalize(quote)) < MIN_QUOTE:
+    if len(ctx.quotes[i]) < MIN_QUOTE:
         ctx.report(
             "TL142",
             (*loc, "quote"),
-            f"the quote is {len(normalize(quote))} characters; at least {MIN_QUOTE} are needed",
+            f"the quote is {len(ctx.quotes[i])} characters; at least {MIN_QUOTE} are needed",
             "quote the whole sentence that carries the fact",
         )
         return None
     index = ctx.sources.indexes.get(source_id)
     if index is None:  # the source itself is broken; its own diagnostics say why
         return None
-    found = locate(index, quote, prefix, suffix)
+    found = locate(index, ctx.quotes[i], prefix, suffix)
     if found.match is None:
         _explain(ctx, loc, cited, found.occurrences, found.selected)
         return None

@@ -21,6 +21,10 @@ class Context:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # Filled by the citation check: the located citation for each input citation (None if unusable).
     citations: list[Citation | None] = field(default_factory=list)
+    quotes: list[str] = field(init=False)  # each citation's quote, whitespace normalized
+
+    def __post_init__(self) -> None:
+        self.quotes = [" ".join(c.quote.split()) for c in self.event.citations]
 
     def report(
         self,
@@ -56,6 +60,4 @@ class Context:
 
     def quote_of(self, number: int) -> str:
         """The normalized quote text of a 1-based citation number ('' if out of range)."""
-        if not 1 <= number <= len(self.event.citations):
-            return ""
-        return " ".join(self.event.citations[number - 1].quote.split())
+        return self.quotes[number - 1] if 1 <= number <= len(self.quotes) else ""

@@ -82,7 +82,7 @@ def _written_dates(ctx: Context, problems: list[Problem]) -> list[Evidence]:
         if citation is None:
             continue
         pub = published_single(ctx, citation.source)
-        for mention in datetext.mentions(normalize(citation.quote)):
+        for mention in datetext.mentions(ctx.quotes[i]):
             recorded = next(
                 (
                     p
@@ -182,13 +182,26 @@ def _date_basis(ctx: Context) -> tuple[list[DateBasis], list[Evidence]]:
             )
             continue
         basis.append(DateBasis(entry.citation - 1, entry.phrase, resolved))
-        evidence.append(Evidence(resolved, f"'{entry.phrase}' = {dates.label(resolved)}"))
+        evidence += [
+            Evidence(p, f"'{entry.phrase}' = {dates.label(resolved)}") for p in dates.parts(resolved)
+        ]
     return basis, evidence
 
 
 def _ground(ctx: Context, value: EDTF, evidence: list[Evidence]) -> None:
     for part in dates.parts(value):
-        if any(part.covers(e.when) for e in evidence):
+        inside = [e for e in evidence if part.covers(e.when)]
+        if inside and (part.uncertain or any(not e.when.uncertain for e in inside)):
+            continue
+        if inside:
+            said = "; ".join(dict.fromkeys(e.said for e in inside))
+            ctx.warn(
+                "TL157",
+                ("date",),
+                f"{part.edtf()} is stated as certain, but the quotes support it only "
+                f"through an uncertain publication date ({said})",
+                f'write "{part.edtf()}?" (uncertain), or cite a source that dates it',
+            )
             continue
         coarser = [e for e in evidence if e.when.covers(part)]
         said = "; ".join(dict.fromkeys(f"{e.said} → {e.when.edtf()}" for e in evidence)) or "no dates"

@@ -11,18 +11,18 @@ from .context import Context
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*[A-Za-z]+\s+[^>]*=")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*(\S+)", re.M)
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])")
+_NUMBER = re.compile(r"(?<![A-Za-z])\d+(?:[.,]\d+)*")
 
 
-def numbers(text: str) -> list[tuple[str, int]]:
-    """Every number written in ``text`` as (canonical form, offset): ``1,100`` and ``1100`` are equal."""
-    return [(canonical(m.group(0)), m.start()) for m in _NUMBER.finditer(text)]
+def numbers(text: str) -> set[str]:
+    """Every number written in ``text``, canonical: ``1,100`` and ``1100`` are the same number."""
+    return {n if n.isdigit() else canonical(n) for n in _NUMBER.findall(text)}
 
 
 def canonical(number: str | float) -> str:
     if isinstance(number, float):
         return str(int(number)) if number.is_integer() else repr(number)
-    text = number.replace(",", "")
+    text = number.replace(",", "") if "," in number else number
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
@@ -95,12 +95,13 @@ def check_safe_text(ctx: Context) -> None:
 
 
 def check_numbers(ctx: Context) -> None:
-    quoted = {n for c in ctx.event.citations for n, _ in numbers(c.quote)}
+    per_quote = [numbers(q) for q in ctx.quotes]
+    quoted = set().union(*per_quote)
     exempt: set[str] = set()
     with contextlib.suppress(dates.DateError):
         exempt = {str(p.year) for p in dates.parts(dates.parse(ctx.event.date))}
     for field in ("title", "summary"):
-        for number, _ in numbers(getattr(ctx.event, field)):
+        for number in sorted(numbers(getattr(ctx.event, field))):
             if number not in quoted and number not in exempt:
                 ctx.report(
                     "TL160",
@@ -121,7 +122,7 @@ def check_numbers(ctx: Context) -> None:
                     f"the figure {number} is in none of the quotes",
                     "quote the passage that states it",
                 )
-            elif number not in {n for n, _ in numbers(ctx.quote_of(claim.citation))}:
+            elif 1 <= claim.citation <= len(per_quote) and number not in per_quote[claim.citation - 1]:
                 ctx.report(
                     "TL161",
                     ("claims", i, name),
