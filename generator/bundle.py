@@ -220,7 +220,7 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
         print(json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in vars(result).items()}))
     else:
         print(
-            f"{result.path}: {result.files} files, {result.size:,} bytes "
+            f"{os.path.relpath(result.path)}: {result.files} files, {result.size:,} bytes "
             f"(search index {result.search_index_size:,} bytes)"
         )
     return 0
