@@ -156,7 +156,27 @@ def test_bundle_layout(offline_zip: Path) -> None:
     assert shim == (ROOT / b.SHIM).read_bytes()
     assert f'src="{b.SHIM_TARGET}"' in index_html  # relative: works from any folder
     assert not any(n.endswith((".map", "sitemap.xml", "sitemap.xml.gz", "/404.html")) for n in names)
-    assert index_size < SEARCH_INDEX_BUDGET
+    assert index_size < SEARCH_INDEX_BUDGET, (
+        f"search index {index_size:,} bytes: Material's search stalls under file:// with very large "
+        "indexes; leave more out (SEARCH_EXCLUDED_PAGES in generator/bundle.py)"
+    )
+
+
+@pytest.mark.slow
+def test_search_index_holds_every_event_once_and_no_article_text(offline_zip: Path) -> None:
+    with zipfile.ZipFile(offline_zip) as archive:
+        index = json.loads(archive.read(FOLDER + "search/search_index.json"))
+        inlined = archive.read(FOLDER + "search/search_index.js").decode()
+    prefix = "var __index = "  # what Material's offline plugin writes; file:// pages load it as a script
+    assert inlined.startswith(prefix) and json.loads(inlined[len(prefix) :]) == index
+    locations = [doc["location"] for doc in index["docs"]]
+    events = sorted(p.stem for p in (ROOT / "events").glob("*.yaml") if not p.name.startswith("_"))
+    for event in events:
+        hits = [loc for loc in locations if loc.endswith(f"#e-{event}")]
+        assert [h.split("#")[0].split("/")[0] for h in hits] == ["dated"], (event, hits)
+    assert not [loc for loc in locations if loc.split("#")[0] == "timeline.html"]
+    articles = [d for d in index["docs"] if re.fullmatch(r"sources/.+\.html#the-article", d["location"])]
+    assert articles and all(d["text"] == "" for d in articles)  # headline only, no article text
 
 
 @pytest.mark.slow
