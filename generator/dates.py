@@ -20,7 +20,7 @@ from enum import IntEnum
 
 MONTHS = tuple(calendar.month_name)[1:]
 
-_SINGLE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[~?%])?$")
+_SINGLE = re.compile(r"^(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?(?P<q>[~?%])?$")
 
 
 class Precision(IntEnum):
@@ -134,6 +134,8 @@ def _single(text: str) -> Single:
             "(optionally ending in ~ or ?), or an interval such as 2024-08/2024-12"
         )
     year = int(match["y"])
+    if year < 1:
+        raise DateError("year 0000 is outside the calendar the timeline uses (years 0001–9999)")
     month = int(match["m"]) if match["m"] else None
     day = int(match["d"]) if match["d"] else None
     if month is not None and not 1 <= month <= 12:

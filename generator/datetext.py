@@ -26,13 +26,13 @@ def _m(group: str) -> str:
 
 
 def _y(group: str) -> str:
-    return rf"(?P<{group}>(?:19|20)\d\d)"
+    return rf"(?P<{group}>(?:19|20)[0-9][0-9])"
 
 
 # The leading lookahead lets the regex engine skip to candidate characters: several times faster.
 _MENTIONS = re.compile(
-    rf"(?=[JFMASOND0-9])\b(?:{_m('month')}(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+{_y('year')}\b)?"
-    rf"|(?P<day2>[0-3]?\d)\s+{_m('month2')}(?:,?\s+{_y('year2')}\b)?"  # 23 December[ 2024]
+    rf"(?=[JFMASOND0-9])\b(?:{_m('month')}(?:\s+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\b)?(?:,?\s+{_y('year')}\b)?"
+    rf"|(?P<day2>[0-3]?[0-9])\s+{_m('month2')}(?:,?\s+{_y('year2')}\b)?"  # 23 December[ 2024]
     rf"|{_y('year5')}\b)",  # 2024
 )
 _LEADS = frozenset("in since until from by of early late mid before after during".split())

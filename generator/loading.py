@@ -87,38 +87,47 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-class _Builder:
-    """Walks a composed node graph once, building plain values and collecting problems. Aliases are
-    looked for only when the text could hold one (an ``&`` or ``*`` somewhere)."""
+MAX_DEPTH = 32  # an event is a few levels deep; anything deeper is a mistake or an attack
 
-    def __init__(self, doc: Document, problems: list[Diagnostic], *, aliases_possible: bool) -> None:
+
+class _Builder:
+    """Walks a composed node graph once, building plain values and collecting problems. When the file
+    holds anchors or aliases (already reported where they are written), a node met twice is not built
+    again, so an alias bomb cannot expand."""
+
+    def __init__(self, doc: Document, problems: list[Diagnostic], *, aliases: bool) -> None:
         self.doc = doc
         self.problems = problems
-        self.seen: set[int] | None = set() if aliases_possible else None
+        self.seen: set[int] | None = set() if aliases else None
+        self.too_deep = False
 
     def report(self, code: str, node: yaml.Node, message: str, hint: str) -> None:
         mark = _mark(node)
         self.problems.append(error(code, self.doc.path, mark.line, mark.col, message, hint))
 
-    def build(self, node: yaml.Node) -> Any:
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
         if self.seen is not None:
             if id(node) in self.seen:
-                self.report(
-                    "TL104",
-                    node,
-                    "a YAML alias repeats the value anchored here",
-                    "write the value out in full; anchors (&name) and aliases (*name) are not allowed",
-                )
                 return None
             self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
                 return node.value
             return self.scalar(node)
+        if depth >= MAX_DEPTH:
+            if not self.too_deep:
+                self.too_deep = True
+                self.report(
+                    "TL111",
+                    node,
+                    f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                    "an event is a flat mapping with a few lists; remove the extra brackets",
+                )
+            return None
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item) for item in node.value]
+            return [self.build(item, depth + 1) for item in node.value]
         assert isinstance(node, yaml.MappingNode)
-        return self.mapping(node)
+        return self.mapping(node, depth)
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
@@ -138,7 +147,7 @@ class _Builder:
             return node.value
         return construct(node)
 
-    def mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
@@ -162,15 +171,7 @@ class _Builder:
                 )
                 continue
             first[key] = key_node
-            if self.seen is not None and id(value_node) in self.seen:
-                self.report(
-                    "TL104",
-                    key_node,
-                    f"the value of '{key}' is an alias of the one anchored at line {_mark(value_node).line}",
-                    "write the value out in full; anchors (&name) and aliases (*name) are not allowed",
-                )
-                continue
-            result[key] = self.build(value_node)
+            result[key] = self.build(value_node, depth + 1)
         return result
 
 
@@ -204,6 +205,19 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
             error("TL101", path, 1, 1, "the file is empty", "write the event's fields, or delete the file")
         )
         return None, problems
+    if text.count("[") + text.count("{") > 4 * MAX_DEPTH and _flow_depth(text) > MAX_DEPTH:
+        # libyaml's composer recurses in C: deep enough nesting crashes the interpreter outright.
+        problems.append(
+            error(
+                "TL111",
+                path,
+                1,
+                1,
+                f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                "an event is a flat mapping with a few lists; remove the extra brackets",
+            )
+        )
+        return None, problems
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -211,7 +225,11 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(p for p in (exc.context, exc.problem) if p)
-        problems.append(error("TL100", path, line, col, f"YAML syntax: {message}", _syntax_hint(message)))
+        lines = text.splitlines()
+        near = lines[line - 1] if 0 < line <= len(lines) else ""
+        problems.append(
+            error("TL100", path, line, col, f"YAML syntax: {message}", _syntax_hint(message, near))
+        )
         return None, problems
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports everything with marks
         problems.append(error("TL100", path, 1, 1, f"YAML syntax: {exc}"))
@@ -223,18 +241,77 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
             error("TL101", path, 1, 1, "the file is empty", "write the event's fields, or delete the file")
         )
         return None, problems
+    aliases = _ALIAS_LIKE.search(text) is not None and _report_anchors(text, path, problems)
     doc = Document(path, None, node)
-    doc.data = _Builder(doc, problems, aliases_possible=_ALIAS_LIKE.search(text) is not None).build(node)
+    doc.data = _Builder(doc, problems, aliases=aliases).build(node)
     return doc, problems
 
 
-def _syntax_hint(message: str) -> str:
+def _flow_depth(text: str) -> int:
+    """The deepest nesting of flow brackets (``[`` ``{``), skipping quoted text and comments. A rough
+    scan, run only on files with very many brackets (libyaml itself slows quadratically on them)."""
+    depth = deepest = 0
+    quote = ""
+    for line in text.splitlines():
+        quote = ""
+        for char in line:
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "\"'":
+                quote = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char in "]}":
+                depth -= 1
+    return deepest
+
+
+def _report_anchors(text: str, path: str, problems: list[Diagnostic]) -> bool:
+    """Report each anchor (``&name``) where it is written, and the first alias (``*name``) of each, with
+    how often it is used. True if there were any."""
+    aliases: dict[str, list[yaml.Event]] = {}
+    found = False
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            aliases.setdefault(str(event.anchor), []).append(event)
+        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            found = True
+            _anchor_problem(
+                problems, path, event, f"the anchor &{event.anchor} names a value to repeat elsewhere"
+            )
+    for name, uses in aliases.items():
+        times = f" ({len(uses)} uses)" if len(uses) > 1 else ""
+        _anchor_problem(
+            problems, path, uses[0], f"the alias *{name}{times} repeats a value anchored elsewhere"
+        )
+    return found or bool(aliases)
+
+
+def _anchor_problem(problems: list[Diagnostic], path: str, event: yaml.Event, message: str) -> None:
+    mark = event.start_mark
+    problems.append(
+        error(
+            "TL104",
+            path,
+            mark.line + 1,
+            mark.column + 1,
+            message,
+            "write every value out in full; YAML anchors and aliases are not allowed",
+        )
+    )
+
+
+def _syntax_hint(message: str, line: str) -> str:
+    if "\t" in line[: len(line) - len(line.lstrip())] or "found character '\\t'" in message:
+        return "indent with spaces, not tabs"
     if "but found another document" in message:
         return "one event per file: remove the extra '---' document"
     if "mapping values are not allowed" in message:
         return "a value that contains ': ' must be quoted"
-    if "found character '\\t'" in message:
-        return "indent with spaces, not tabs"
     return "check the indentation and quoting near this position"
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 _WS = re.compile(r"\s+")
 _RUNS = re.compile(r"\s{2,}")
+_WORD = re.compile(r"\S+")
 
 
 def normalize(text: str) -> str:
@@ -143,32 +144,30 @@ def describe_differences(quote: str, passage: str, limit: int = 3) -> list[str]:
 
 
 def closest_passage(index: IndexedText, quote: str) -> tuple[str, float]:
-    """The passage of the source that best matches ``quote`` (normalized), and the similarity 0..1."""
+    """The run of whole words in the source that best matches ``quote``, and the similarity 0..1.
+
+    Anchors on the longest block the two share, then tries word-aligned windows around it with a few
+    words more or fewer than the quote has. Only runs when a quote is not found, so it may be slowish."""
     needle = normalize(quote)
     hay = index.norm
     if not needle or not hay:
         return "", 0.0
-    # Anchor on the longest block the two share, then align a window of the quote's length around it.
     matcher = difflib.SequenceMatcher(None, hay, needle, autojunk=False)
     block = matcher.find_longest_match(0, len(hay), 0, len(needle))
     guess = max(0, block.a - block.b)
+    starts = [m.start() for m in _WORD.finditer(hay)]
+    ends = [m.end() for m in _WORD.finditer(hay)]
+    if not starts:
+        return "", 0.0
+    first = bisect.bisect_left(starts, guess)
+    words = len(needle.split())
     best, best_ratio = "", 0.0
-    for start in range(max(0, guess - 12), min(len(hay), guess + 13)):
-        for length in (len(needle) - 6, len(needle), len(needle) + 6):
-            window = hay[start : start + max(1, length)]
+    for s in range(max(0, first - 4), min(len(starts), first + 5)):
+        for n in range(max(1, words - 3), words + 4):
+            if s + n - 1 >= len(ends):
+                break
+            window = hay[starts[s] : ends[s + n - 1]]
             ratio = difflib.SequenceMatcher(None, needle, window, autojunk=False).ratio()
             if ratio > best_ratio:
                 best, best_ratio = window, ratio
-    return _snap_to_words(hay, best), best_ratio
-
-
-def _snap_to_words(hay: str, window: str) -> str:
-    start = hay.find(window)
-    if start < 0:
-        return window
-    end = start + len(window)
-    while start > 0 and hay[start - 1] != " " and start > end - len(window) - 12:
-        start -= 1
-    while end < len(hay) and hay[end] != " " and end < start + len(window) + 12:
-        end += 1
-    return hay[start:end].strip()
+    return best, best_ratio

@@ -136,12 +136,15 @@ _TYPE_WORDS = {
 def _fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """The field names allowed where ``loc`` points (for did-you-mean)."""
     current: Any = model
+    keyed = False  # the previous part was a mapping of models: this part is a free key, not a field
     for part in loc[:-1]:
-        if isinstance(part, int) or current is None:
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         field = current.model_fields.get(part) if hasattr(current, "model_fields") else None
         if field is None:
             return []
+        keyed = getattr(field.annotation, "__origin__", None) is dict
         current = _inner_model(field.annotation)
     return list(current.model_fields) if current is not None and hasattr(current, "model_fields") else []
 

@@ -210,10 +210,23 @@ def _load_one(
                         "quote a unique passage of the text",
                     )
                 )
-        if start.match is not None and (end is None or end.match is not None):
-            unrelated.append(
-                Unrelated(start.match.start, end.match.end if end and end.match else len(text), part.note)
+        if start.match is None or (end is not None and end.match is None):
+            continue
+        stop = end.match.end if end is not None and end.match is not None else len(text)
+        if stop <= start.match.start:
+            mark = doc.mark(("unrelated", i, "ends"))
+            found.append(
+                error(
+                    "TL113",
+                    meta_display,
+                    mark.line,
+                    mark.col,
+                    f"unrelated[{i}] ends before it starts",
+                    "`ends` must quote text after `starts`",
+                )
             )
+            continue
+        unrelated.append(Unrelated(start.match.start, stop, part.note))
     out.diagnostics += found
     out.indexes[stem] = index
     if any(d.severity.value == "error" for d in found):

@@ -9,7 +9,8 @@ from .. import dates
 from ..schema import SLUG, did_you_mean
 from .context import Context
 
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*[A-Za-z]+\s+[^>]*=")
+# A tag or the start of one; a Markdown autolink (<https://…>) is a link, not HTML.
+_HTML = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.-]*:[^\s>]*>)/?[A-Za-z!?][^>]*>|<[A-Za-z]+\s+[^>]*=")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*(\S+)", re.M)
 _NUMBER = re.compile(r"(?<![A-Za-z])\d+(?:[.,]\d+)*")
 
@@ -71,10 +72,17 @@ def check_safe_text(ctx: Context) -> None:
     ]
     fields += [(("citations", i, "note"), c.note) for i, c in enumerate(ctx.event.citations) if c.note]
     for i, claim in enumerate(ctx.event.claims):
-        fields.append((("claims", i, "claimant"), claim.claimant))
-        if claim.note:
-            fields.append((("claims", i, "note"), claim.note))
-    fields += [(("problems", i, "note"), p.note) for i, p in enumerate(ctx.event.problems)]
+        fields += [
+            (("claims", i, name), getattr(claim, name))
+            for name in ("claimant", "unit", "note")
+            if getattr(claim, name)
+        ]
+    for i, problem in enumerate(ctx.event.problems):
+        fields += [
+            (("problems", i, name), getattr(problem, name))
+            for name in ("text", "note", "correction")
+            if getattr(problem, name)
+        ]
     for loc, text in fields:
         if _HTML.search(text):
             ctx.report(
