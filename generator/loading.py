@@ -293,6 +293,7 @@ def _report_anchors(text: str, path: str, problems: list[Diagnostic]) -> bool:
 
 def _anchor_problem(problems: list[Diagnostic], path: str, event: yaml.Event, message: str) -> None:
     mark = event.start_mark
+    assert mark is not None  # libyaml marks every event
     problems.append(
         error(
             "TL104",
