@@ -128,7 +128,12 @@ def check_offline_config(offline: dict[str, Any], main: dict[str, Any] | None = 
         main_theme = main.get("theme") or {}
         wanted = [f for f in main_theme.get("features") or [] if "instant" not in f]
         problems += [f"theme feature {f!r} of mkdocs.yml is missing" for f in wanted if f not in features]
-        for name, options in plugins_of(main).items():
+        problems += [f"theme feature {f!r} is not in mkdocs.yml" for f in features if f not in wanted]
+        main_plugins = plugins_of(main)
+        problems += [
+            f"plugin {p!r} is not in mkdocs.yml" for p in plugins if p not in {*main_plugins, "offline"}
+        ]
+        for name, options in main_plugins.items():
             if name not in plugins:
                 problems.append(f"plugin {name!r} of mkdocs.yml is missing")
             elif name not in TUNABLE_PLUGINS and plugins[name] != options:
