@@ -128,6 +128,20 @@ citations:
 SECOND_QUOTE = "    quote: Analysts expect the fighting to continue for several more months.\n"
 
 
+def plain(
+    date: str = "2024-12",
+    *,
+    source: str = "alpha",
+    quote: str = "Analysts expect the fighting to continue for several more months.",
+    citation_extra: str = "",
+    extra: str = "",
+) -> str:
+    """PLAIN with its date, its second citation (source on line 9, quote on line 10, then
+    ``citation_extra``) and trailing top-level YAML (``extra``) replaced."""
+    text = variant(f"  - source: alpha\n{SECOND_QUOTE}", f"  - source: {source}\n    quote: {quote}\n", PLAIN)
+    return variant('date: "2024-12"', f'date: "{date}"', text) + citation_extra + extra
+
+
 def variant(old: str, new: str, base: str = EVENT) -> str:
     """``base`` with the one occurrence of ``old`` replaced (fails loudly if it is not there once)."""
     assert base.count(old) == 1, f"{old!r} occurs {base.count(old)} times in the base text"

@@ -56,12 +56,6 @@ def test_tl140_quote_from_the_other_source(project: MiniProject) -> None:
     assert "not in alpha" in d.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: quotes.closest_passage only tries windows of the quote's length and ±6, so when the "
-    "quote is shorter or longer by another amount the passage is padded with the previous sentence's last "
-    "word ('agency. Analysts …') and the first 'difference' listed is that spurious word",
-)
 def test_tl140_closest_passage_is_the_sentence_itself(project: MiniProject) -> None:
     project.event(second_quote("    quote: Analysts expect fighting to continue for several more months.\n"))
     d = only(project.validate(), "TL140")

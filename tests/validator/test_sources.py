@@ -190,11 +190,6 @@ def test_unrelated_starts_must_exist(project: MiniProject) -> None:
     assert "unrelated[0].starts" in d.message and "(0 times)" in d.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: sources._load_one accepts an unrelated part whose `ends` text lies before its `starts` "
-    "text: the part becomes an empty range (start > end), protects nothing, and no diagnostic says so",
-)
 def test_unrelated_ends_before_starts(project: MiniProject) -> None:
     meta = ALPHA_META.replace("starts: Latest Contents", "starts: Analysts expect") + (
         "    ends: The troops began fighting\n"

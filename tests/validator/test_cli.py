@@ -1,0 +1,175 @@
+"""`python -m generator validate`: output formats, the summary line, --strict, --summary-file, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .project import EVENT, EVENT_PATH, MiniProject, plain, variant
+from .test_formatters import parse_github
+
+BROKEN = variant(
+    "South Korea’s Joint", "South Korea's Joint", variant("tags: [casualties", "tags: [casualty")
+)
+WRONG_YEAR = "The JCS confirmed on December 18, 2023, that at least 100 North Korean soldiers had died."
+
+
+def test_valid_project_exits_0(project: MiniProject) -> None:
+    project.event(EVENT)
+    run = project.cli()
+    assert run.code == 0
+    assert run.out == "1 events, 2 sources: 0 errors\n"
+    assert run.err == ""
+
+
+def test_text_format(project: MiniProject) -> None:
+    project.event(BROKEN)
+    run = project.cli()
+    assert run.code == 1
+    lines = run.out.splitlines()
+    assert f"{EVENT_PATH}:7:8: error[TL180]: unknown tag 'casualty'" in lines
+    at = lines.index(f"{EVENT_PATH}:10:12: error[TL140]: the quote is not in alpha")
+    assert lines[at + 1].startswith('  hint: closest passage in alpha: "On Monday, South Korea’s Joint')
+    assert lines[at + 2].startswith("        the quote has ''' (U+0027 APOSTROPHE)")
+    assert lines[-1] == "1 events, 2 sources: 3 errors"  # TL140, TL154 (the date it supported), TL180
+
+
+def test_github_format_matches_json(project: MiniProject) -> None:
+    """Every annotation decodes to exactly the diagnostic the JSON output gives, commas, colons and
+    newlines included."""
+    project.event(BROKEN)
+    project.write("events/odd,name:1.yaml", EVENT.replace("id: jcs-casualties", "id: odd-name"))
+    github = project.cli("--format", "github")
+    as_json = project.cli("--format", "json")
+    assert github.code == as_json.code == 1
+    *annotations, headline = github.out.splitlines()
+    rows = json.loads(as_json.out)
+    assert headline == f"2 events, 2 sources: {len(rows)} errors"
+    assert len(annotations) == len(rows) >= 4
+    assert any("," in r["path"] and ":" in r["path"] for r in rows)
+    assert any("\n" in r["hint"] for r in rows)
+    for line, row in zip(annotations, rows, strict=True):
+        kind, props, data = parse_github(line)
+        assert kind == row["severity"]
+        assert props == {
+            "file": row["path"],
+            "line": str(row["line"]),
+            "col": str(row["col"]),
+            "title": f"{row['code']} {row['title']}",
+        }
+        assert data == row["message"] + (f"\n{row['hint']}" if row["hint"] else "")
+
+
+def test_json_format(project: MiniProject) -> None:
+    project.event(BROKEN)
+    run = project.cli("--format", "json")
+    rows = json.loads(run.out)  # nothing but JSON on stdout
+    assert isinstance(rows, list)
+    assert {tuple(sorted(r)) for r in rows} == {
+        ("code", "col", "hint", "line", "message", "path", "severity", "title")
+    }
+    assert [(r["code"], r["path"], r["line"], r["col"]) for r in rows] == [
+        ("TL154", EVENT_PATH, 2, 7),
+        ("TL180", EVENT_PATH, 7, 8),
+        ("TL140", EVENT_PATH, 10, 12),
+    ]
+    assert all(r["severity"] == "error" for r in rows)
+
+
+def test_json_format_valid_project(project: MiniProject) -> None:
+    project.event(EVENT)
+    run = project.cli("--format", "json")
+    assert (run.code, json.loads(run.out)) == (0, [])
+
+
+# ---------------------------------------------------------------- --strict
+
+
+def test_warning_exits_0_without_strict(project: MiniProject) -> None:
+    project.event(plain(quote=WRONG_YEAR))
+    run = project.cli()
+    assert run.code == 0
+    assert f"{EVENT_PATH}:10:12: warning[TL155]: citation 2 says 'December 18, 2023'" in run.out
+    assert run.out.splitlines()[-1] == "1 events, 2 sources: 0 errors, 1 warning"
+
+
+def test_strict_makes_a_warning_an_error(project: MiniProject) -> None:
+    project.event(plain(quote=WRONG_YEAR))
+    run = project.cli("--strict")
+    assert run.code == 1
+    assert f"{EVENT_PATH}:10:12: error[TL155]: citation 2 says 'December 18, 2023'" in run.out
+    assert run.out.splitlines()[-1] == "1 events, 2 sources: 1 error"
+    assert project.cli("--strict", "--format", "github").out.startswith("::error file=")
+
+
+# ---------------------------------------------------------------- usage errors
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (("--events", "nowhere"), "error: nowhere is not a folder"),
+        (("--seeds", "nowhere"), "error: nowhere is not a folder"),
+        (("--events", "events/_vocabulary.yaml"), "is not a folder"),
+        (("--format", "xml"), "invalid choice: 'xml'"),
+        (("--colour",), "unrecognized arguments: --colour"),
+    ],
+)
+def test_usage_errors_exit_2(project: MiniProject, args: tuple[str, ...], stderr: str) -> None:
+    project.event(BROKEN)  # invalid data: 2 must win over 1
+    run = project.cli(*args)
+    assert run.code == 2
+    assert stderr in run.err
+    assert run.out == ""
+
+
+# ---------------------------------------------------------------- summary file
+
+
+def test_summary_file_lists_every_diagnostic(project: MiniProject) -> None:
+    project.event(BROKEN)
+    rows = json.loads(project.cli("--format", "json").out)
+    run = project.cli("--summary-file", "summary.md")
+    assert run.code == 1
+    table = (project.root / "summary.md").read_text(encoding="utf-8")
+    assert table.startswith("### Timeline data: 1 events, 2 sources: 3 errors\n")
+    body = [line for line in table.splitlines() if line.startswith("| ❌ ")]
+    assert len(body) == len(rows) == 3
+    for line, row in zip(body, rows, strict=True):
+        assert f"`{row['path']}:{row['line']}:{row['col']}` | {row['code']} |" in line
+    project.cli("--summary-file", "summary.md")  # appends
+    assert (project.root / "summary.md").read_text(encoding="utf-8") == table * 2
+
+
+def test_github_format_writes_the_step_summary(project: MiniProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    project.event(EVENT)
+    summary = project.root / "step-summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    project.cli()  # text format: leaves it alone
+    assert not summary.exists()
+    project.cli("--format", "github")
+    assert summary.read_text(encoding="utf-8") == (
+        "### Timeline data: 1 events, 2 sources: 0 errors\n\nNo problems found.\n"
+    )
+
+
+# ---------------------------------------------------------------- a real process
+
+
+def test_module_entry_point_exit_code(project: MiniProject) -> None:
+    project.event(BROKEN)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "validate", "--format", "json"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={"PYTHONPATH": str(Path(__file__).resolve().parents[2]), "PATH": "/usr/bin:/bin"},
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert [r["code"] for r in json.loads(proc.stdout)] == ["TL154", "TL180", "TL140"]
