@@ -36,8 +36,9 @@ SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"
 # 404.html is served by a web server only, with links rooted at site_url's path.
 LEFT_OUT_FILES = frozenset({"sitemap.xml", "sitemap.xml.gz", "404.html"})
 LEFT_OUT_SUFFIXES = (".map",)  # source maps of Material's minified scripts: for developers only
-# Kept although file:// pages read search/search_index.js: the .json beside it is what the same folder
-# needs when someone serves it over HTTP instead (python -m http.server).
+# (search/search_index.json stays although file:// pages read search/search_index.js: the .json is what
+# the same folder needs when someone serves it over HTTP instead, e.g. python -m http.server.)
+
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 FILE_MODE = 0o644
 # Plugins whose options mkdocs-offline.yml may set differently from mkdocs.yml.
