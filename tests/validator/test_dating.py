@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
+from generator import dates
 from generator.dates import Single
 from generator.diagnostics import Severity
 
-from .project import BETA_META, EVENT, EVENT_PATH, MiniProject, codes, only, plain, variant, where
+from .project import BETA, BETA_META, EVENT, EVENT_PATH, MiniProject, codes, only, plain, variant, where
 
 WRONG_YEAR = "The JCS confirmed on December 18, 2023, that at least 100 North Korean soldiers had died."
 RECORDED = """\
@@ -213,3 +216,67 @@ def test_tl173_date_basis_citation_out_of_range(project: MiniProject) -> None:
     d = only(project.validate(), "TL173")
     assert where(d) == (EVENT_PATH, 12, 15)
     assert d.message == "there is no citation 3; this event has 2"
+
+
+# ---------------------------------------------------------------- TL157 certainty
+
+THIS_MONTH = """\
+id: jcs-casualties
+date: "2024-12"
+title: Seoul's spy agency says more North Korean troops were sent
+summary: Seoul's spy agency said North Korea sent more troops to Russia.
+tags: [deployment]
+citations:
+  - source: beta
+    quote: Seoul’s spy agency said on Monday that North Korea had sent more troops to Russia this month.
+date_basis:
+  - citation: 1
+    phrase: this month
+"""
+
+
+def uncertain_beta(project: MiniProject) -> None:
+    project.source("beta", BETA, BETA_META.replace('published: "2024-12"', 'published: "2024-12?"'))
+
+
+def test_tl157_certain_date_from_an_uncertain_publication(project: MiniProject) -> None:
+    uncertain_beta(project)
+    project.event(THIS_MONTH)
+    result = project.validate()
+    d = only(result, "TL157")
+    assert d.severity is Severity.WARNING and result.ok
+    assert where(d) == (EVENT_PATH, 2, 7)
+    assert d.message == (
+        "2024-12 is stated as certain, but the quotes support it only through an uncertain publication "
+        "date ('this month' = December 2024?)"
+    )
+    assert d.hint.startswith('write "2024-12?"')
+
+
+def test_uncertain_date_from_an_uncertain_publication(project: MiniProject) -> None:
+    uncertain_beta(project)
+    project.event(variant('date: "2024-12"', 'date: "2024-12?"', THIS_MONTH))
+    result = project.validate()
+    assert result.diagnostics == ()
+    assert result.timeline.events[0].date == Single(2024, 12, uncertain=True)
+
+
+def test_certain_publication_needs_no_question_mark(project: MiniProject) -> None:
+    project.event(THIS_MONTH)  # beta's own metadata: "2024-12", certain
+    assert project.validate().diagnostics == ()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: for an approximate date the TL157 hint appends '?' to the EDTF text and suggests "
+    '"2024-12~?", which dates.parse refuses (TL150); approximate and uncertain together is "2024-12%"',
+)
+def test_tl157_hint_is_valid_edtf(project: MiniProject) -> None:
+    """Following the hint must give a date the validator accepts: approximate and uncertain is '%'."""
+    uncertain_beta(project)
+    project.event(variant('date: "2024-12"', 'date: "2024-12~"', THIS_MONTH))
+    d = only(project.validate(), "TL157")
+    suggested = d.hint.split('"')[1]
+    assert dates.parse(suggested) == Single(2024, 12, approximate=True, uncertain=True)
+    project.event(variant('date: "2024-12"', f'date: "{suggested}"', THIS_MONTH))
+    assert project.validate().diagnostics == ()
