@@ -9,7 +9,6 @@ the last good pages stay up, so an invalid edit never kills the server.
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 
 from . import diagnostics as diag
@@ -69,12 +68,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         bad = sorted(k for k in self.config.periods if not PERIOD_KEY.match(str(k)))
         if bad:
             raise PluginError(f'timeline: periods keys must be months like "2024-06", not {", ".join(bad)}')
-        base = Path(config.config_file_path or ".").resolve().parent
+        base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         vocabulary = self.config.vocabulary
+        # Diagnostics name files relative to the project root, as `python -m generator validate` does
+        # when run there: events/x.yaml:12:5.
         self._project = Project(
-            _display_path(base / self.config.events),
-            _display_path(base / self.config.seeds),
-            _display_path(base / vocabulary) if vocabulary else None,
+            base / self.config.events,
+            base / self.config.seeds,
+            base / vocabulary if vocabulary else None,
+            root=base,
         )
         self._options = Options(
             periods=dict(self.config.periods),
@@ -127,7 +129,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             inclusion = InclusionLevel.INCLUDED if path in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         log.info(f"{headline}; {len(pages)} pages rendered in {time.perf_counter() - started:.2f} s")
-        return files
+        # In the order MkDocs gives files it finds in docs/: the build (and its search index) is then
+        # the same as if these pages had been written there.
+        return Files(sorted(files, key=file_sort_key))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri != HOME or self._timeline is None:
@@ -140,14 +144,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             for folder in (self._project.events, self._project.seeds):
                 server.watch(str(folder))
         return server
-
-
-def _display_path(path: Path) -> Path:
-    """Relative to the working directory when inside it, so diagnostics read as the CLI's do."""
-    try:
-        return Path(os.path.relpath(path)) if path.is_relative_to(Path.cwd()) else path
-    except ValueError:  # another drive on Windows
-        return path
 
 
 def _with_notice(markdown: str, problem: str) -> str:

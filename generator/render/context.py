@@ -7,8 +7,9 @@ both ``use_directory_urls`` settings. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .. import dates
@@ -34,6 +35,10 @@ class Options:
     full_limit: int = 500  # above this many events the full timeline lists events compactly
     latest: int = 5  # events listed under "latest" on the home page
     key_figures: int = 3  # measures shown under "key figures" on the home page
+
+
+# Labels repeat a lot ("December 2024" on thousands of events): compute each once.
+date_label: Callable[[dates.EDTF], str] = functools.lru_cache(maxsize=8192)(dates.label)
 
 
 def dated(year: int, month: int) -> str:
@@ -95,7 +100,8 @@ class Links:
             self._urls[path] = found
         return found
 
-    def _up(self, path: str) -> str:
+    def up(self, path: str) -> str:
+        """The way from page ``path`` back to the site root: ``../../``."""
         found = self._ups.get(path)
         if found is None:
             found = "../" * self.url(path).count("/")
@@ -107,7 +113,7 @@ class Links:
         suffix = f"#{anchor}" if anchor else ""
         if from_path == to_path:
             return suffix or "./"
-        target = self._up(from_path) + self.url(to_path)
+        target = self.up(from_path) + self.url(to_path)
         return (target or "./") + suffix
 
 
@@ -124,8 +130,24 @@ class Site:
             months.setdefault(dates.month_key(event.date), []).append(event)
         self.months = months
 
+        self._memo: dict[tuple[str, str], str] = {}
+
     def month_title(self, year: int, month: int) -> str:
         return month_title(self.options, year, month)
+
+    def memo(self, kind: str, key: str, make: Callable[[], str]) -> str:
+        """``make()`` once per (kind, key): event snippets reused by several pages at the same depth."""
+        found = self._memo.get((kind, key))
+        if found is None:
+            found = self._memo[(kind, key)] = make()
+        return found
+
+    def event_href(self, page: str, event: Event) -> str:
+        """The link from ``page`` to the event's card on its month page."""
+        up = self.links.up(page)
+        return self.memo(
+            "href", up + event.id, lambda: up + self.links.url(event_page(event)) + "#e-" + event.id
+        )
 
     def source_title(self, source_id: str) -> str:
         found = self.timeline.sources.get(source_id)

@@ -7,7 +7,7 @@ from ..model import Claim, Event, Measure
 from . import chart
 from . import context as ctx
 from .context import Site
-from .numbers import agreement, figure, plural, spread
+from .numbers import agreement, figure, spread
 from .text import esc, md_text
 
 Row = tuple[Event, Claim]
@@ -40,9 +40,9 @@ def _table(site: Site, rows: list[Row], measure: Measure, page: str) -> str:
             source = f'<a href="{href}">{esc(site.source_title(citation.source))}</a>'
         else:
             source = "—"
-        event_href = site.links.href(page, ctx.event_page(event), ctx.event_anchor(event))
+        event_href = site.event_href(page, event)
         body.append(
-            f'<tr><td><span class="tl-nowrap">{esc(dates.label(claim.as_of))}</span></td>'
+            f'<tr><td><span class="tl-nowrap">{esc(ctx.date_label(claim.as_of))}</span></td>'
             f'<td class="tl-figure">{esc(figure(claim))}'
             + (f" {esc(unit)}" if unit != measure.unit else "")
             + f"</td><td>{esc(claim.claimant)}</td>"
@@ -89,10 +89,7 @@ def figures_page(site: Site) -> str:
         description = f"{esc(measure.description)} " if measure.description else ""
         if summary is not None:
             differ = agreement(summary)
-            description += (
-                f"Claimed: <strong>{esc(summary.text)}</strong> {esc(measure.unit)} ({differ}; "
-                f"{plural(summary.claims, 'claim')} by {plural(summary.claimants, 'claimant')})."
-            )
+            description += f"Claimed: <strong>{esc(summary.text)}</strong> {esc(measure.unit)} ({differ})."
         out.append(f'<p class="tl-measure-summary">{description}</p>\n\n')
         svg = chart.svg(f"chart-{measure_id}", measure.label, measure.unit, claims)
         if svg:

@@ -86,8 +86,7 @@ def figures(site: Site) -> str:
         cards.append(
             f'<li><p class="tl-big">{esc(summary.text)} <span class="tl-unit">{esc(measure.unit)}</span></p>'
             f'<p class="tl-card-title">{esc(measure.label)}</p>'
-            f'<p class="tl-card-meta">{differ}: {plural(summary.claims, "claim")} by '
-            f"{plural(summary.claimants, 'claimant')}, as of {esc(_as_of([c.as_of for c in claims]))}</p>"
+            f'<p class="tl-card-meta">{differ}, as of {esc(_as_of([c.as_of for c in claims]))}</p>'
             f'<p><a href="{href}">Who claims what</a> · <a href="{how}">how figures are recorded</a></p></li>'
         )
     if not cards:

@@ -91,10 +91,11 @@ def spread(claims: Sequence[Claim]) -> Spread | None:
 
 
 def agreement(found: Spread) -> str:
-    """ "estimates differ", "claimants agree" or "one claimant so far"."""
+    """Whether the claims agree: "estimates differ: 3 claims by 2 claimants", "2 claimants agree" or
+    "one claim so far"."""
     if found.differ:
-        return "estimates differ"
-    return "claimants agree" if found.claimants > 1 else "one claimant so far"
+        return f"estimates differ: {plural(found.claims, 'claim')} by {plural(found.claimants, 'claimant')}"
+    return f"{found.claimants} claimants agree" if found.claimants > 1 else "one claim so far"
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:

@@ -105,8 +105,7 @@ def _highlighted(site: Site, source: Source, cites: list[Cite], page: str) -> st
             closing = [c for c in active.values() if c.end == b]
             if closing:
                 refs = ", ".join(
-                    f'<a href="{site.links.href(page, ctx.event_page(c.event), ctx.event_anchor(c.event))}" '
-                    f'title="{esc(c.event.title)}">↩{c.number}</a>'
+                    f'<a href="{site.event_href(page, c.event)}" title="{esc(c.event.title)}">↩{c.number}</a>'
                     for c in sorted({c.event.id: c for c in closing}.values(), key=lambda c: c.number)
                 )
                 html += f'<sup class="tl-back">{refs}</sup>'
@@ -149,10 +148,11 @@ def _cited_by(site: Site, cites: list[Cite], page: str) -> str:
     items = []
     for cite in sorted(seen.values(), key=lambda c: c.number):
         event = cite.event
-        href = site.links.href(page, ctx.event_page(event), ctx.event_anchor(event))
+        href = site.event_href(page, event)
         items.append(
             f'<li value="{cite.number}"><a href="{href}">{esc(event.title)}</a> '
-            f'<span class="tl-n">{esc(event.date_label)}</span> · <a href="#{cite.anchor}">quote</a></li>'
+            f'<span class="tl-n">{esc(ctx.date_label(event.date))}</span> · '
+            f'<a href="#{cite.anchor}">quote</a></li>'
         )
     return f'<ol class="tl-cited-by">{"".join(items)}</ol>\n\n'
 

@@ -19,9 +19,14 @@ PROBLEM_LABELS = {
 }
 
 
+def time_html(site: Site, event: Event) -> str:
+    """``<time>`` with the event's date at its real precision (computed once per event)."""
+    return site.memo("time", event.id, lambda: _time(event))
+
+
 def _time(event: Event) -> str:
     value = event.date
-    label = esc(event.date_label)
+    label = esc(ctx.date_label(value))
     if isinstance(value, dates.Single) and not (value.approximate or value.uncertain):
         return f'<time datetime="{value.edtf()}">{label}</time>'
     return f'<time title="EDTF {esc(dates.to_edtf(value))}">{label}</time>'
@@ -54,23 +59,33 @@ def _correction(text: str) -> str:
         return text
 
 
+def _source_line(site: Site, source_id: str) -> str:
+    """After the link: "Article title</a> · Publisher · published 23 December 2024" (once per source)."""
+
+    def make() -> str:
+        source = site.timeline.sources.get(source_id)
+        if source is None:
+            return f"{esc(source_id)}</a> · published unknown"
+        who = f" · {esc(source.publisher)}" if source.publisher else ""
+        return f"{esc(source.title)}</a>{who} · published {esc(source.published_label)}"
+
+    return site.memo("source-line", source_id, make)
+
+
 def _citation(site: Site, event: Event, index: int, citation: Citation, page: str) -> str:
     source = site.timeline.sources.get(citation.source)
-    if source is not None:
-        quote = squash(source.text[citation.span.start : citation.span.end])
-        title, published = source.title, source.published_label
-        who = f" · {esc(source.publisher)}" if source.publisher else ""
+    span = citation.span
+    quote = squash(source.text[span.start : span.end] if source is not None else citation.quote)
+    if event.problems:
+        text = _mark_problems(quote, [p for p in event.problems if p.citation == index])
     else:
-        quote, title, published, who = squash(citation.quote), citation.source, "unknown", ""
-    problems = [p for p in event.problems if p.citation == index]
-    anchor = citation.anchor(event.id, index)
-    href = site.links.href(page, ctx.source(citation.source), anchor)
+        text = esc(quote)
+    href = site.links.href(page, ctx.source(citation.source), citation.anchor(event.id, index))
     note = f'<p class="tl-cite-note">Note: {esc(citation.note)}</p>' if citation.note else ""
     return (
-        f'<li id="{ctx.event_anchor(event)}-c{index + 1}">'
-        f'<blockquote class="tl-quote"><p>{_mark_problems(quote, problems)}</p></blockquote>'
+        f'<li id="e-{event.id}-c{index + 1}"><blockquote class="tl-quote"><p>{text}</p></blockquote>'
         f'<p class="tl-src"><a href="{href}" title="The quote highlighted in the stored article">'
-        f"{esc(title)}</a>{who} · published {esc(published)}</p>{note}</li>"
+        f"{_source_line(site, citation.source)}</p>{note}</li>"
     )
 
 
@@ -94,7 +109,7 @@ def _claims(site: Site, event: Event, page: str) -> str:
                 f'<li><span class="tl-figure">{esc(figure(claim))}</span> '
                 f'<span class="tl-unit">{esc(unit)}</span>'
                 f'<span class="tl-claimant">{esc(claim.claimant)}</span>'
-                f'<span class="tl-asof">as of {esc(dates.label(claim.as_of))} · '
+                f'<span class="tl-asof">as of {esc(ctx.date_label(claim.as_of))} · '
                 f'<a href="{ref}">quote {claim.citation + 1}</a></span>'
                 + (f'<span class="tl-claim-note">{esc(claim.note)}</span>' if claim.note else "")
                 + "</li>"
@@ -135,12 +150,16 @@ def _basis(site: Site, event: Event) -> str:
             continue
         source = site.timeline.sources.get(event.citations[basis.citation].source)
         published = source.published_label if source is not None else "unknown"
-        said = (
-            f"“{esc(basis.phrase)}” in quote {basis.citation + 1}"
-            if basis.phrase
-            else (f"quote {basis.citation + 1}, which reports it as current")
-        )
-        parts.append(f"{said}, in an article published {esc(published)} → {esc(dates.label(basis.resolved))}")
+        if basis.phrase:
+            parts.append(
+                f"“{esc(basis.phrase)}” in quote {basis.citation + 1}, in an article published "
+                f"{esc(published)}, which points to {esc(ctx.date_label(basis.resolved))}"
+            )
+        else:
+            parts.append(
+                f"quote {basis.citation + 1}, which reports it as current in an article "
+                f"published {esc(published)}"
+            )
     if not parts:
         return ""
     return f'<p class="tl-basis">Dated from {"; ".join(parts)}.</p>'
@@ -161,7 +180,8 @@ def card(site: Site, event: Event, page: str) -> str:
     citations = "".join(_citation(site, event, i, c, page) for i, c in enumerate(event.citations))
     body = (
         f'<div class="tl-event" data-event="{esc(event.id)}">'
-        f'<p class="tl-meta">{_time(event)} <span class="tl-reported">reported by {sources}</span></p>'
+        f'<p class="tl-meta">{time_html(site, event)} '
+        f'<span class="tl-reported">reported by {sources}</span></p>'
         f'<div class="tl-summary">{summary_html(event.summary)}</div>'
         f"{_claims(site, event, page)}{_problems(event)}"
         f'<ol class="tl-citations">{citations}</ol>'
@@ -171,11 +191,15 @@ def card(site: Site, event: Event, page: str) -> str:
 
 
 def compact_item(site: Site, event: Event, page: str) -> str:
-    href = site.links.href(page, ctx.event_page(event), ctx.event_anchor(event))
-    sources = plural(len(event.source_ids), "source")
-    return (
-        f'<li>{_time(event)} <a href="{href}">{esc(event.title)}</a> <span class="tl-n">{sources}</span></li>'
-    )
+    """One line for an event: date, title linking to its card, how many sources report it."""
+
+    def make() -> str:
+        href = site.event_href(page, event)
+        sources = plural(len(event.source_ids), "source")
+        title = f'<a href="{href}">{esc(event.title)}</a>'
+        return f'<li>{time_html(site, event)} {title} <span class="tl-n">{sources}</span></li>'
+
+    return site.memo("compact", site.links.up(page) + event.id, make)
 
 
 def compact_list(site: Site, events: Sequence[Event], page: str) -> str:

@@ -1,0 +1,216 @@
+"""The pieces: links, escaping and the summary subset, figures, and source highlighting."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from generator import dates
+from generator.model import Citation, Claim, Event, Source, Span, Tag, Timeline, Unrelated, Vocabulary
+from generator.render import Options, render_site
+from generator.render.context import Links
+from generator.render.numbers import figure, spread
+from generator.render.text import md_text, safe_url, summary_html
+
+# ---------------------------------------------------------------- links
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "source", "target", "anchor", "expected"),
+    [
+        (True, "index.md", "timeline.md", "", "timeline/"),
+        (True, "timeline.md", "index.md", "", "../"),
+        (True, "timeline.md", "dated/2024-06.md", "e-x", "../dated/2024-06/#e-x"),
+        (True, "dated/2024-06.md", "sources/s1.md", "q-x-1", "../../sources/s1/#q-x-1"),
+        (True, "dated/2024-06.md", "dated/index.md", "", "../../dated/"),
+        (True, "dated/2024-06.md", "dated/2024-06.md", "e-x", "#e-x"),
+        (True, "index.md", "index.md", "", "./"),
+        (False, "index.md", "timeline.md", "", "timeline.html"),
+        (False, "dated/2024-06.md", "sources/s1.md", "q-x-1", "../sources/s1.html#q-x-1"),
+        (False, "timeline.md", "dated/index.md", "", "dated/index.html"),
+    ],
+)
+def test_links(directory_urls: bool, source: str, target: str, anchor: str, expected: str) -> None:
+    assert Links(directory_urls).href(source, target, anchor) == expected
+
+
+# ---------------------------------------------------------------- text
+
+
+def test_summary_subset() -> None:
+    html = summary_html("Said *about* **1,100**, `code`, [a link](https://example.org/a?b=1&c=2).\n\nTwo")
+    assert html == (
+        "<p>Said <em>about</em> <strong>1,100</strong>, <code>code</code>, "
+        '<a href="https://example.org/a?b=1&amp;c=2" rel="nofollow noopener">a link</a>.</p><p>Two</p>'
+    )
+    assert summary_html("snake_case_name and 2*3*4") == "<p>snake_case_name and 2<em>3</em>4</p>"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[click](javascript:alert(1))",
+        '[x](https://a.b/"onmouseover=alert(1))',
+        "**<b onmouseover=alert(1)>bold</b>**",
+    ],
+)
+def test_summary_never_lets_html_through(hostile: str) -> None:
+    html = summary_html(f"Before {hostile} after")
+    assert "<script" not in html and "<img" not in html and "<b " not in html
+    assert "javascript:" not in re.sub(r"&[a-z]+;|\[click\]\(javascript:alert\(1\)\)", "", html) or (
+        'href="javascript' not in html
+    )
+    assert not re.search(r"<[a-z]+[^>]*\son\w+=", html)
+
+
+def test_md_text_is_inert() -> None:
+    text = md_text("A *b* _c_ `d` [e](f) <script>x</script> # & :smile: ==m== ~~s~~ ++k++")
+    assert re.fullmatch(r"[A-Za-z0-9 &#;.,'/-]*", text), text
+    assert "<" not in text
+
+
+def test_safe_url() -> None:
+    assert safe_url("https://example.org/x") == "https://example.org/x"
+    assert safe_url("HTTP://example.org") == "HTTP://example.org"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "//evil.org", 'https://a"b', "ftp://x", None):
+        assert safe_url(bad) is None
+
+
+# ---------------------------------------------------------------- figures
+
+
+def _claim(
+    qualifier: str,
+    value: float | None = None,
+    low: float | None = None,
+    high: float | None = None,
+    claimant: str = "A",
+) -> Claim:
+    return Claim("m", qualifier, claimant, dates.parse("2024-12"), 0, value, low, high)
+
+
+@pytest.mark.parametrize(
+    ("claim", "text"),
+    [
+        (_claim("exact", 1100), "1,100"),
+        (_claim("about", 1100), "about 1,100"),
+        (_claim("at-least", 100), "at least 100"),
+        (_claim("at-most", 12.5), "at most 12.5"),
+        (_claim("range", None, 1000, 3000), "1,000–3,000"),
+        (_claim("range", 2000, 1000, 3000), "2,000 (1,000–3,000)"),
+        (_claim("range", None, 3000), "3,000+"),
+    ],
+)
+def test_figure(claim: Claim, text: str) -> None:
+    assert figure(claim) == text
+
+
+def test_spread() -> None:
+    found = spread(
+        [
+            _claim("about", 1100, claimant="A"),
+            _claim("at-least", 3000, claimant="B"),
+            _claim("about", 1100, claimant="A"),
+        ]
+    )
+    assert found is not None
+    assert (found.text, found.differ, found.claims, found.claimants) == ("1,100–3,000+", True, 2, 2)
+    same = spread([_claim("at-least", 100, claimant="A"), _claim("at-least", 100, claimant="B")])
+    assert same is not None and (same.text, same.differ) == ("100+", False)
+
+
+# ---------------------------------------------------------------- source highlighting
+
+TEXT = "Title line\nFirst sentence is here. Second sentence follows.\n\nSidebar: unrelated stuff\n"
+
+
+def _event(ident: str, quotes: list[tuple[int, int]], day: str = "2024-12-01") -> Event:
+    citations = tuple(Citation("s", TEXT[a:b], Span("s", a, b)) for a, b in quotes)
+    return Event(
+        ident, f"events/{ident}.yaml", dates.parse(day), f"Title of {ident}", "Summary.", ("t",), citations
+    )
+
+
+def _source_page(events: list[Event]) -> str:
+    sidebar = TEXT.index("Sidebar")
+    source = Source(
+        "s",
+        "A source",
+        None,
+        None,
+        dates.parse("2024-12-02"),
+        "header",
+        "0" * 64,
+        TEXT,
+        (Unrelated(sidebar, len(TEXT), "A sidebar"),),
+    )
+    timeline = Timeline(tuple(events), {"s": source}, Vocabulary({"t": Tag("t", "T")}, {}))
+    return render_site(timeline, Options())["sources/s.md"]
+
+
+class _Marks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.paragraphs = 0
+        self.depth = 0
+        self.max_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "mark":
+            self.depth += 1
+            self.max_depth = max(self.max_depth, self.depth)
+            self.ids += [v or "" for k, v in attrs if k == "id"]
+        if tag == "p":
+            self.paragraphs += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self.depth -= 1
+
+
+def test_overlapping_citations_split_into_segments() -> None:
+    first = TEXT.index("First")
+    second = TEXT.index("Second")
+    end = TEXT.index("follows.") + len("follows.")
+    page = _source_page([_event("a", [(first, second + 6)]), _event("b", [(first + 6, end)])])
+    article = page.split('<div class="tl-article">', 1)[1]
+    parser = _Marks()
+    parser.feed(article)
+    assert parser.ids == ["q-a-1", "q-b-1"]
+    assert parser.paragraphs == 3  # title, sentences, sidebar: one per line, none for the blank line
+    # the shared segment is one mark naming both events, where b begins; a's back-link follows it
+    shared = (
+        '<mark class="tl-q" id="q-b-1" title="Cited by: Title of a; Title of b">'
+        "sentence is here. Second</mark>"
+    )
+    assert (
+        shared + '<sup class="tl-back"><a href="../../dated/2024-12/#e-a" title="Title of a">↩1</a></sup>'
+        in article
+    )
+    assert article.count("↩") == 2
+    assert '<span class="tl-unrelated-note">Not part of the article: A sidebar</span>' in article
+    assert '<p class="tl-unrelated">' in article
+
+
+def test_citations_starting_together_nest_their_ids() -> None:
+    first = TEXT.index("First")
+    page = _source_page(
+        [_event("a", [(first, first + 14)]), _event("b", [(first, first + 14)], "2024-12-02")]
+    )
+    parser = _Marks()
+    parser.feed(page)
+    assert sorted(parser.ids) == ["q-a-1", "q-b-1"] and parser.max_depth == 2
+    assert 'title="Title of a">↩1</a>, <a' in page  # one mark, both back-links
+
+
+def test_citation_across_a_line_break_keeps_paragraphs() -> None:
+    start = TEXT.index("line")
+    page = _source_page([_event("a", [(start, TEXT.index(" is here"))])])
+    article = page.split('<div class="tl-article">', 1)[1]
+    assert '<p>Title <mark class="tl-q" id="q-a-1"' in article
+    assert '<p><mark class="tl-q" title="Cited by: Title of a">First sentence</mark><sup' in article
