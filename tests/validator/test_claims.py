@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .project import EVENT, EVENT_PATH, MiniProject, codes, only, variant, where
+from .project import EVENT_PATH, MiniProject, codes, only, variant, where
 
 RANGE_QUOTE = "Estimates of the losses ranged from 1,100 to 3,000, with most near 2,000."
 TWO = variant(
@@ -91,7 +91,3 @@ def test_a_broken_claim_does_not_hide_another(project: MiniProject) -> None:
     assert codes(result) == ["TL170", "TL170"]
     assert [d.line for d in result.diagnostics] == [17, 23]
     assert result.diagnostics[1].hint == "did you mean 'nk-troops-deployed'?"
-
-
-def test_baseline_constants() -> None:
-    assert EVENT.count("measure: nk-casualties") == 1

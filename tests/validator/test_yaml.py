@@ -9,7 +9,7 @@ import pytest
 from generator.loading import MAX_BYTES
 from generator.validate import Result
 
-from .project import EVENT, EVENT_PATH, MiniProject, codes, each, only, variant, where
+from .project import EVENT, EVENT_PATH, MiniProject, codes, one, only, variant, where
 
 TITLE = "title: South Korea's military estimates about 1,100 North Korean casualties"
 
@@ -137,7 +137,9 @@ def test_tl104_unused_anchor(project: MiniProject) -> None:
 
 def test_tl104_merge_key(project: MiniProject) -> None:
     project.event(variant("  - measure: nk-casualties\n", "  - <<: {measure: nk-casualties}\n"))
-    d = each(project.validate(), "TL104")[0]
+    result = project.validate()
+    assert codes(result) == ["TL104", "TL112"]  # the merged field is then missing
+    d = one(result, "TL104")
     assert where(d) == (EVENT_PATH, 17, 5)
     assert "merge keys" in d.message
 
