@@ -15,7 +15,7 @@ from ..model import Event, Source
 from . import context as ctx
 from .context import Site
 from .numbers import plural
-from .text import esc, md_text, safe_url
+from .text import esc, page_heading, safe_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +164,7 @@ def source_page(site: Site, source: Source, cites: list[Cite]) -> str:
     events = plural(len({c.event.id for c in cites}), "event")
     return "".join(
         [
-            f"# {md_text(source.title)}\n\n",
+            page_heading(source.title),
             _meta(source),
             f'<p class="tl-lede">The stored text of this article, exactly as kept in the repository. '
             f"{quotes} from it back {events}; each is highlighted below and links back (↩) to its event. "

@@ -7,7 +7,7 @@ from ..model import Event
 from . import context as ctx
 from .context import Site
 from .numbers import plural
-from .text import esc, md_text
+from .text import esc, md_text, page_heading
 from .timeline import compact_list
 
 
@@ -30,7 +30,7 @@ def tag_pages(site: Site, by_tag: dict[str, list[Event]]) -> dict[str, str]:
         page = ctx.tag(tag_id)
         label, description = _label(site, tag_id)
         events = by_tag[tag_id]
-        out = [f"# {md_text(label)}\n\n"]
+        out = [page_heading(label)]
         lede = f"{esc(description)} " if description else ""
         back = site.links.href(page, ctx.TAGS_INDEX)
         out.append(

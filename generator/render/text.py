@@ -6,6 +6,7 @@ raw HTML through: ``<script>`` becomes ``&lt;script&gt;``, a link is only made f
 
 from __future__ import annotations
 
+import json
 import re
 
 _WS = re.compile(r"\s+")
@@ -30,6 +31,21 @@ def md_text(text: str) -> str:
     its extensions could read as syntax written as a numeric entity (inert, shown as itself)."""
     escaped = esc(squash(text))
     return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", escaped)
+
+
+def page_heading(title: str) -> str:
+    """A page's ``# title`` line (MkDocs takes the page title from it).
+
+    Material's template writes the page title into ``<title>`` through Jinja's ``striptags``, which turns
+    ``&lt;`` back into ``<``: a title holding ``</title><script>`` would come alive there. Such titles get
+    front matter with ``<`` and ``>`` replaced by ``‹`` and ``›`` for that use; the heading itself keeps
+    every character, escaped.
+    """
+    heading = f"# {md_text(title)}\n\n"
+    if "<" not in title and ">" not in title:
+        return heading
+    shown = esc(squash(title).replace("<", "‹").replace(">", "›"))
+    return "---\ntitle: " + json.dumps(shown, ensure_ascii=False) + "\n---\n\n" + heading
 
 
 def safe_url(url: str | None) -> str | None:

@@ -9,7 +9,7 @@ from ..model import Citation, Event, Problem
 from . import context as ctx
 from .context import Site
 from .numbers import figure, plural
-from .text import esc, md_text, squash, summary_html
+from .text import esc, md_text, page_heading, squash, summary_html
 
 PROBLEM_LABELS = {
     "wrong-date": ("Wrong date", "[sic]"),
@@ -270,7 +270,7 @@ def dated_pages(site: Site) -> dict[str, str]:
         back = site.links.href(page, ctx.TIMELINE, ctx.month_anchor(year, month))
         pager = _pager(site, page, keys, at)
         out = [
-            f"# {md_text(site.month_title(year, month))}\n\n",
+            page_heading(site.month_title(year, month)),
             pager,
             f'<p class="tl-lede">{plural(len(events), "event")} in {esc(dates.month_label(year, month))}, '
             f"reported by {plural(_source_count(events), 'source')}. "

@@ -1,0 +1,348 @@
+"""The MkDocs plugin: real `mkdocs build --strict` runs in temporary projects.
+
+Each project is the repository's mkdocs.yml and docs/ with the fixture corpus (tests/fixtures/corpus) as
+its events/ and seeds/, so diagnostics read ``events/<id>.yaml:line:col`` exactly as the CLI prints them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator import dates
+from generator.model import Citation, Claim, Event, Measure, Problem, Source, Span, Tag, Timeline, Vocabulary
+from generator.render import Options, fill_home, render_site
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+DIAGNOSTIC = re.compile(r"^events/[\w.-]+\.yaml:\d+:\d+: error\[TL\d+\]: .*$", re.MULTILINE)
+
+pytestmark = pytest.mark.slow
+
+
+def _project(tmp: Path, *, corpus: Path | None = CORPUS) -> Path:
+    shutil.copytree(ROOT / "docs", tmp / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    if corpus is not None:
+        shutil.copytree(corpus / "events", tmp / "events")
+        shutil.copytree(corpus / "seeds", tmp / "seeds")
+    return tmp
+
+
+def _build(
+    project: Path, site: str = "site", *, config: str = "mkdocs.yml"
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", site],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+class _Page(HTMLParser):
+    """Ids, links, scripts and event-handler attributes of one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.handlers: list[str] = []
+        self.scripts: list[str] = []
+        self.images: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+        if tag == "img":
+            self.images.append(values.get("src") or "")
+        self.handlers += [f"<{tag} {k}=...>" for k, _ in attrs if k.lower().startswith("on")]
+        self._in_script = tag == "script"
+        if tag == "script":
+            self.scripts.append(values.get("src") or "")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and self.scripts:
+            self.scripts[-1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+
+def _pages(site: Path) -> dict[Path, _Page]:
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        page = _Page()
+        page.feed(path.read_text(encoding="utf-8"))
+        found[path] = page
+    return found
+
+
+def _broken_links(site: Path) -> list[str]:
+    """Every same-site link that points at a missing page or a missing id on an existing page."""
+    pages = _pages(site)
+    broken = []
+    for path, page in pages.items():
+        if path.name == "404.html":  # served at any depth, so its links are site-absolute
+            continue
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if target not in pages:
+                if not target.is_file():
+                    broken.append(f"{path.relative_to(site)}: {href}")
+                continue
+            if parts.fragment and unquote(parts.fragment) not in pages[target].ids:
+                broken.append(f"{path.relative_to(site)}: {href} (no such id)")
+    return broken
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str], Path]]:
+    project = _project(tmp_path_factory.mktemp("fixture-project"))
+    before = _tree(project / "docs")
+    proc = _build(project)
+    assert proc.returncode == 0, proc.stderr
+    yield project, before, project / "site"
+
+
+def test_fixture_site_builds_with_every_page(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
+    _, _, site = fixture_site
+    for page in (
+        "index",
+        "timeline/index",
+        "dated/index",
+        "dated/2024-06/index",
+        "dated/2024-12/index",
+        "sources/index",
+        "sources/fixture-a/index",
+        "figures/index",
+        "tags/index",
+        "tags/casualties/index",
+        "methodology/index",
+    ):
+        assert (site / f"{page}.html").is_file(), page
+    timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert timeline.count('class="tl-event"') == 7
+    assert 'id="e-jcs-1100-casualties"' in timeline
+    december = (site / "dated" / "2024-12" / "index.html").read_text(encoding="utf-8")
+    assert "<h1" in december and "December 2024 — casualty reports" in december
+    assert 'href="../../sources/fixture-a/#q-jcs-1100-casualties-1"' in december
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<!-- timeline:" not in home and "1,100–3,000+" in home
+
+
+def test_every_link_and_anchor_resolves(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
+    _, _, site = fixture_site
+    assert _broken_links(site) == []
+
+
+def test_navigation_lists_only_index_pages(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
+    _, _, site = fixture_site
+    html = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    nav = html[
+        html.index('<nav class="md-nav md-nav--primary') : html.index(
+            'class="md-sidebar md-sidebar--secondary"'
+        )
+    ]
+    tabs = html[html.index('<nav class="md-tabs"') : html.index("</nav>", html.index('<nav class="md-tabs"'))]
+    assert tabs.count("md-tabs__link") == 8
+    for page in ("dated/2024-12", "sources/fixture-a", "tags/casualties"):
+        assert page not in nav and page not in tabs
+
+
+def test_plugin_never_writes_into_docs(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
+    project, before, _ = fixture_site
+    assert _tree(project / "docs") == before
+
+
+def test_builds_are_byte_identical(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
+    project, _, site = fixture_site
+    proc = _build(project, "site-again")
+    assert proc.returncode == 0, proc.stderr
+    assert _tree(project / "site-again") == _tree(site)
+
+
+def test_invalid_data_fails_the_build_with_file_line_col(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    event = project / "events" / "jcs-1100-casualties.yaml"
+    event.write_text(
+        event.read_text(encoding="utf-8").replace("around 1,100", "around 1,200"), encoding="utf-8"
+    )
+    proc = _build(project)
+    assert proc.returncode != 0
+    output = proc.stdout + proc.stderr
+    cli = subprocess.run(
+        [sys.executable, "-m", "generator", "validate"],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    expected = DIAGNOSTIC.findall(cli.stdout)
+    assert expected and all(line.startswith("events/jcs-1100-casualties.yaml:") for line in expected)
+    for line in expected:
+        assert line in output
+    assert "Traceback" not in output
+    assert ".md" not in output  # no word about a virtual page
+    assert not (project / "site" / "timeline").exists()
+
+
+def test_removing_an_event_removes_its_traces(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    assert _build(project).returncode == 0
+    assert "estimates-differ" in (project / "site" / "search" / "search_index.json").read_text(
+        encoding="utf-8"
+    )
+    (project / "events" / "estimates-differ.yaml").unlink()
+    proc = _build(project)
+    assert proc.returncode == 0, proc.stderr
+    for path in (project / "site").rglob("*"):
+        if path.suffix in {".html", ".json", ".xml"}:
+            text = path.read_text(encoding="utf-8")
+            assert "estimates-differ" not in text and "Seoul and Kyiv give" not in text, path
+
+
+def test_the_repository_site_builds(tmp_path: Path) -> None:
+    """The real mkdocs.yml with the real events/ and seeds/, strict; docs/ is left alone."""
+    before = _tree(ROOT / "docs")
+    proc = _build(ROOT, str(tmp_path / "site"))
+    assert proc.returncode == 0, proc.stderr
+    assert _tree(ROOT / "docs") == before
+    assert _broken_links(tmp_path / "site") == []
+
+
+# ---------------------------------------------------------------- serve
+
+
+def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = _project(tmp_path)
+    site = tmp_path / "served"
+
+    def rebuild() -> None:  # what `mkdocs serve` does on every change: a fresh config, the same plugin
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/")
+
+    rebuild()
+    good = (site / "dated" / "2024-12" / "index.html").read_text(encoding="utf-8")
+    event = project / "events" / "jcs-1100-casualties.yaml"
+    event.write_text(
+        event.read_text(encoding="utf-8").replace("around 1,100", "around 1,200"), encoding="utf-8"
+    )
+    with caplog.at_level(logging.ERROR):
+        rebuild()  # must not raise
+    assert any("events/jcs-1100-casualties.yaml:" in r.getMessage() for r in caplog.records)
+    assert (site / "dated" / "2024-12" / "index.html").read_text(encoding="utf-8") == good
+    timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "The timeline data has errors" in timeline and "events/jcs-1100-casualties.yaml:" in timeline
+
+
+# ---------------------------------------------------------------- hostile text
+
+HOSTILE = "</title><script>alert(1)</script> <img src=x onerror=alert(1)>"
+
+
+def _hostile_timeline() -> Timeline:
+    text = f"Headline {HOSTILE}\nThe figure was 1,100 {HOSTILE} according to officials.\n"
+    start = text.index("The figure")
+    end = len(text) - 1
+    source = Source(
+        "evil",
+        f"Title {HOSTILE}",
+        f"Publisher {HOSTILE}",
+        "javascript:alert(1)",
+        dates.parse("2024-12-02"),
+        f"basis {HOSTILE}",
+        "0" * 64,
+        text,
+    )
+    citation = Citation("evil", text[start:end], Span("evil", start, end), note=f"note {HOSTILE}")
+    event = Event(
+        "evil-event",
+        "events/evil-event.yaml",
+        dates.parse("2024-12-01"),
+        f"Title {HOSTILE}",
+        f"Summary {HOSTILE} [x](javascript:alert(1)) *{HOSTILE}*",
+        ("evil",),
+        (citation,),
+        (
+            Claim("m", "about", f"Claimant {HOSTILE}", dates.parse("2024-12"), 0, 1100, note=f"n {HOSTILE}"),
+            Claim("m", "exact", f"Other {HOSTILE}", dates.parse("2024-12"), 0, 1200),
+        ),
+        (Problem("other", 0, "1,100", f"Problem {HOSTILE}", correction=HOSTILE),),
+    )
+    vocabulary = Vocabulary(
+        {"evil": Tag("evil", f"Tag {HOSTILE}", f"Desc {HOSTILE}")},
+        {"m": Measure("m", f"Measure {HOSTILE}", f"unit {HOSTILE}", f"d {HOSTILE}")},
+    )
+    return Timeline((event,), {"evil": source}, vocabulary)
+
+
+def test_hostile_text_ends_up_inert(tmp_path: Path) -> None:
+    """Every field of an event and of a source's metadata carries a script and an onerror; after render
+    and a full MkDocs + Material build, no page has a live script, image or event handler from them."""
+    project = _project(tmp_path, corpus=None)
+    timeline = _hostile_timeline()
+    options = Options(periods={"2024-12": f"Period {HOSTILE}"})
+    for path, markdown in render_site(timeline, options).items():
+        target = project / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    home = project / "docs" / "index.md"
+    home.write_text(fill_home(home.read_text(encoding="utf-8"), timeline, options), encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"^  - timeline:\n(?: {6,}.*\n)*", "", config, flags=re.MULTILINE)
+    (project / "plain.yml").write_text(config, encoding="utf-8")
+    proc = _build(project, config="plain.yml")
+    assert proc.returncode == 0, proc.stderr
+    pages = _pages(project / "site")
+    assert len(pages) > 8
+    for path, page in pages.items():
+        assert page.handlers == [], path
+        assert "x" not in page.images, path
+        assert not [s for s in page.scripts if "alert" in s], path
+        assert not [h for h in page.links if h.lower().startswith("javascript")], path
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        for value in (doc.get("title", ""), doc.get("text", "")):
+            assert "<script" not in value and "<img" not in value, value
