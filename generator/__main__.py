@@ -38,8 +38,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
     )
     if summary_file:
-        with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(diag.to_markdown_table(found, headline))
+        try:
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(diag.to_markdown_table(found, headline))
+        except OSError as exc:
+            print(f"error: cannot write the summary to {summary_file}: {exc.strerror}", file=sys.stderr)
+            return EXIT_USAGE
     return EXIT_INVALID if diag.count(found, diag.Severity.ERROR) else EXIT_OK
 
 

@@ -152,37 +152,49 @@ _COUNTS = {
 }
 
 
-def _past(words: list[str], pub: date, published: Single) -> Interval | None:
-    """ "over the past eight months" / "in the past 3 weeks": from that long before publication until it."""
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _COUNTS.get(word)
+
+
+def _past(words: list[str], published: Single) -> Interval | None:
+    """ "over the past eight months" / "in the past 30 days": from that long before the earliest day the
+    article may have been published, until its publication; no finer than the publication date."""
     if "past" not in words and "last" not in words:
         return None
     i = words.index("past") if "past" in words else words.index("last")
     rest = words[i + 1 :]
-    if len(rest) < 2 or rest[0] not in _COUNTS or rest[1].rstrip("s") not in {"day", "week", "month", "year"}:
+    count = _count(rest[0]) if rest else None
+    if count is None or len(rest) < 2 or rest[1].rstrip("s") not in {"day", "week", "month", "year"}:
         return None
-    count, unit = _COUNTS[rest[0]], rest[1].rstrip("s")
+    unit = rest[1].rstrip("s")
     delta = {
         "day": rd.relativedelta(days=count),
         "week": rd.relativedelta(weeks=count),
         "month": rd.relativedelta(months=count),
         "year": rd.relativedelta(years=count),
     }[unit]
-    start = pub - delta
-    if unit in {"day", "week"} and published.precision is Precision.DAY:
-        return Interval(Single(start.year, start.month, start.day, uncertain=published.uncertain), published)
-    if unit == "year":
-        return Interval(
-            Single(start.year, uncertain=published.uncertain), Single(pub.year, uncertain=published.uncertain)
+    start = published.earliest - delta
+    finest = (
+        Precision.DAY if unit in {"day", "week"} else Precision.MONTH if unit == "month" else Precision.YEAR
+    )
+    precision = min(finest, published.precision)
+    end = published.latest
+
+    def at(day: date) -> Single:
+        return Single(
+            day.year,
+            day.month if precision >= Precision.MONTH else None,
+            day.day if precision >= Precision.DAY else None,
+            uncertain=published.uncertain,
         )
-    end = Single(pub.year, pub.month, uncertain=published.uncertain)
-    return Interval(Single(start.year, start.month, uncertain=published.uncertain), end)
+
+    return Interval(at(start), at(end))
 
 
 def resolve_phrase(phrase: str, published: Single | None) -> Single | Interval:
     """Resolve a relative phrase against a publication date, or raise :class:`PhraseError`. The result is
     as uncertain as the publication date."""
     words = re.sub(r"[^a-z0-9 ]", " ", phrase.lower()).split()
-    words = [w if not w.isdigit() or int(w) > 12 else list(_COUNTS)[int(w)] for w in words]
     if published is None:
         raise PhraseError("the source's publication date is unknown, so no relative phrase can be resolved")
     pub = published.latest
@@ -195,7 +207,7 @@ def resolve_phrase(phrase: str, published: Single | None) -> Single | Interval:
             )
         return pub
 
-    span = _past(words, pub, published)
+    span = _past(words, published)
     if span is not None:
         return span
     weekdays = [w for w in words if w in _WEEKDAYS]

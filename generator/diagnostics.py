@@ -45,6 +45,7 @@ CODES: dict[str, str] = {
     "TL105": "file too large",
     "TL106": "not a mapping",
     "TL107": "unquoted date",
+    "TL108": "unreadable file",
     # schema
     "TL110": "unknown field",
     "TL111": "wrong type",

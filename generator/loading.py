@@ -316,12 +316,27 @@ def _syntax_hint(message: str, line: str) -> str:
     return "check the indentation and quoting near this position"
 
 
+def unreadable(display: str, exc: OSError) -> Diagnostic:
+    reason = exc.strerror or type(exc).__name__
+    return error(
+        "TL108",
+        display,
+        1,
+        1,
+        f"the file cannot be read: {reason}",
+        "make it a readable regular file, or remove it",
+    )
+
+
 def load_yaml(
     file: Path, display: str, max_bytes: int = MAX_BYTES
 ) -> tuple[Document | None, list[Diagnostic]]:
     """Read and compose one YAML file, refusing oversized and non-UTF-8 files."""
-    with file.open("rb") as handle:
-        raw = handle.read(max_bytes + 1)  # never more than the limit, whatever the file's size
+    try:
+        with file.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)  # never more than the limit, whatever the file's size
+    except OSError as exc:
+        return None, [unreadable(display, exc)]
     if len(raw) > max_bytes:
         size = file.stat().st_size
         message = f"the file is {size:,} bytes; the limit is {max_bytes:,}"

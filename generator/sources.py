@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import dates
 from .diagnostics import Diagnostic, error
-from .loading import load_yaml
+from .loading import load_yaml, unreadable
 from .model import Source, Unrelated
 from .quotes import IndexedText, locate
 from .schema import SOURCE_ID, SourceIn, check
@@ -149,7 +149,11 @@ def _load_one(
                 "letters, digits, '_', '.' and '-' only",
             )
         )
-    raw = txt.read_bytes()
+    try:
+        raw = txt.read_bytes()
+    except OSError as exc:
+        out.diagnostics.append(unreadable(shown(txt), exc))
+        return None
     text, problems = _check_text(raw, shown(txt))
     found += problems
     doc, problems = load_yaml(meta_path, meta_display)

@@ -7,7 +7,7 @@ explicit part of the event's date must contain at least one piece of evidence.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .. import dates, datetext
@@ -43,7 +43,7 @@ def check_problems(ctx: Context) -> list[Problem]:
             1 <= problem.citation <= len(ctx.event.citations)
         ):
             continue
-        if normalize(problem.text).lower() not in ctx.quote_of(problem.citation).lower():
+        if normalize(problem.text) not in ctx.quote_of(problem.citation):
             ctx.report(
                 "TL192",
                 (*loc, "text"),
@@ -200,7 +200,7 @@ def _ground(ctx: Context, value: EDTF, evidence: list[Evidence]) -> None:
                 ("date",),
                 f"{part.edtf()} is stated as certain, but the quotes support it only "
                 f"through an uncertain publication date ({said})",
-                f'write "{part.edtf()}?" (uncertain), or cite a source that dates it',
+                f'write "{replace(part, uncertain=True).edtf()}" (uncertain), or cite a source that dates it',
             )
             continue
         coarser = [e for e in evidence if e.when.covers(part)]

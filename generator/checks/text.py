@@ -12,11 +12,15 @@ from .context import Context
 # A tag or the start of one; a Markdown autolink (<https://…>) is a link, not HTML.
 _HTML = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.-]*:[^\s>]*>)/?[A-Za-z!?][^>]*>|<[A-Za-z]+\s+[^>]*=")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*(\S+)", re.M)
-_NUMBER = re.compile(r"(?<![A-Za-z])\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|<[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*>|https?://\S+")
 
 
 def numbers(text: str) -> set[str]:
-    """Every number written in ``text``, canonical: ``1,100`` and ``1100`` are the same number."""
+    """Every number written in ``text``, canonical: ``1,100`` and ``1100`` are the same number. Digits
+    inside a word ("Su57") or a link target are not numbers the text states."""
+    if "://" in text or "](" in text:
+        text = _LINK_TARGET.sub(" ", text)
     return {n if n.isdigit() else canonical(n) for n in _NUMBER.findall(text)}
 
 

@@ -175,12 +175,6 @@ def test_module_entry_point_exit_code(project: MiniProject) -> None:
     assert [r["code"] for r in json.loads(proc.stdout)] == ["TL154", "TL180", "TL140"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _cmd_validate opens --summary-file (or $GITHUB_STEP_SUMMARY) unguarded: a path in a "
-    "missing folder raises FileNotFoundError (a folder: IsADirectoryError), so `python -m generator` "
-    "prints a traceback and exits 1 — the 'invalid data' code — on valid data, instead of a usage error (2)",
-)
 def test_unwritable_summary_file_is_a_usage_error(project: MiniProject) -> None:
     project.event(EVENT)
     run = project.cli("--summary-file", "missing-folder/summary.md")

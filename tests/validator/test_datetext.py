@@ -119,12 +119,6 @@ def test_month_phrases_need_only_the_month() -> None:
     assert datetext.resolve_phrase("last year", Single(2024)) == Single(2023)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: datetext resolve_phrase maps only digits 0–12 to count words (_COUNTS stops at "
-    "'twelve'), so 'over the past 18 months' or 'in the past 30 days' is 'not a relative date phrase', "
-    "though event-format.md documents 'over the past <N> days/weeks/months/years'",
-)
 @pytest.mark.parametrize(
     ("phrase", "expected"),
     [("over the past 18 months", "2023-06/2024-12"), ("in the past 30 days", "2024-11-26/2024-12-26")],
@@ -133,14 +127,6 @@ def test_over_the_past_n_with_large_n(phrase: str, expected: str) -> None:
     assert dates.to_edtf(datetext.resolve_phrase(phrase, PUBLISHED)) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: datetext._past counts back from published.latest only, so when the publication date is a "
-    "month or a year the period misses days the phrase can mean: 'over the past two days' in an article "
-    "of December 2024 (maybe 1 December) resolves to 2024-12/2024-12, not from November; with only the "
-    "year known, 'over the past three months' becomes 2024-09/2024-12, a month precision the source "
-    "lacks (other month phrases raise 'needs the month of publication')",
-)
 @pytest.mark.parametrize(
     ("phrase", "published", "days"),
     [

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from generator import dates
 from generator.dates import Single
 from generator.diagnostics import Severity
@@ -266,11 +264,6 @@ def test_certain_publication_needs_no_question_mark(project: MiniProject) -> Non
     assert project.validate().diagnostics == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: for an approximate date the TL157 hint appends '?' to the EDTF text and suggests "
-    '"2024-12~?", which dates.parse refuses (TL150); approximate and uncertain together is "2024-12%"',
-)
 def test_tl157_hint_is_valid_edtf(project: MiniProject) -> None:
     """Following the hint must give a date the validator accepts: approximate and uncertain is '%'."""
     uncertain_beta(project)

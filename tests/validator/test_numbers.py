@@ -21,12 +21,6 @@ def test_numbers_are_canonical() -> None:
     assert canonical(1100.0) == "1100" and canonical(1.5) == "1.5" and canonical("3,000") == "3000"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: checks/text.py _NUMBER = (?<![A-Za-z])\\d+… refuses only a letter before the digits, so "
-    "inside a word the digits after the first are read as a number: 'Su57' gives '7', 'base64' gives '4', "
-    "'x1,100' gives '100' (and a summary mentioning Su57 jets gets TL160 'the number 7')",
-)
 def test_digits_inside_a_word_are_not_split() -> None:
     assert "7" not in numbers("Su57 jets")
     assert "4" not in numbers("base64")
@@ -98,12 +92,6 @@ def test_range_bounds_are_checked_too(project: MiniProject) -> None:
     assert d.message == "the figure 4000 is in none of the quotes"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: check_numbers reads numbers out of link targets too: a summary linking to "
-    "https://example.org/news/2023/story-77 gets TL160 for 2023 and 77, though event-format.md allows "
-    "http(s) links in summaries and a URL states no figure",
-)
 def test_digits_in_a_link_target_are_not_numbers(project: MiniProject) -> None:
     project.event(
         variant(

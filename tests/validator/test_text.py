@@ -155,12 +155,6 @@ def test_tl173_problem_citation_out_of_range(project: MiniProject) -> None:
     assert d.message == "there is no citation 4; this event has 1"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: check_problems compares problem.text with the quote case-insensitively, so 'About 1,100' "
-    "passes for a quote that says 'about 1,100' — but the renderer finds the words case-sensitively "
-    "(render/timeline.py _mark_problems: quote.find), so they are silently never marked [sic]",
-)
 def test_tl192_problem_text_differs_in_case(project: MiniProject) -> None:
     project.event(EVENT + PROBLEM.replace("text: about 1,100", "text: About 1,100"))
     d = only(project.validate(), "TL192")
