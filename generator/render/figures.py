@@ -41,12 +41,14 @@ def _table(site: Site, rows: list[Row], measure: Measure, page: str) -> str:
         else:
             source = "—"
         event_href = site.event_href(page, event)
+        shown = esc(figure(claim)) + (f" {esc(unit)}" if unit != measure.unit else "")
+        when = esc(ctx.date_label(claim.as_of))
+        reported = f'{source}<br><a class="tl-n" href="{event_href}">{esc(event.title)}</a>'
         body.append(
-            f'<tr><td><span class="tl-nowrap">{esc(ctx.date_label(claim.as_of))}</span></td>'
-            f'<td class="tl-figure">{esc(figure(claim))}'
-            + (f" {esc(unit)}" if unit != measure.unit else "")
-            + f"</td><td>{esc(claim.claimant)}</td>"
-            f'<td>{source}<br><a class="tl-n" href="{event_href}">{esc(event.title)}</a></td></tr>'
+            f'<tr><td data-label="As of"><span class="tl-nowrap">{when}</span></td>'
+            f'<td data-label="Figure" class="tl-figure">{shown}</td>'
+            f'<td data-label="Claimed by">{esc(claim.claimant)}</td>'
+            f'<td data-label="Reported in">{reported}</td></tr>'
         )
     return (
         '<div class="md-typeset__scrollwrap"><div class="md-typeset__table tl-figures"><table>'

@@ -1,0 +1,244 @@
+"""The built site in Debian's Chromium: the repository's site (mkdocs.yml, events/, seeds/), built with
+``mkdocs build --strict`` and served from 127.0.0.1. Every request is recorded; none may leave the
+machine. Desktop and phone screenshots land in tests/browser/screenshots/ (gitignored)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _need(ok: bool, why: str) -> None:
+    """Skip on a developer machine without Chromium; never under CI=true, where it must run."""
+    if not ok:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{why} (CI=true: the browser tests must run)")
+        pytest.skip(why)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    _need(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - pinned in requirements.txt
+        _need(False, "the playwright package is missing")
+        raise
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield launched
+        launched.close()
+
+
+class Session:
+    """A browser context that records every request and refuses any that leaves 127.0.0.1."""
+
+    def __init__(self, browser: Any, base_url: str, viewport: dict[str, int], **options: Any) -> None:
+        self.base_url = base_url
+        self.requests: list[str] = []
+        self.context = browser.new_context(viewport=viewport, **options)
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        self.requests.append(url)
+        if url.startswith(self.base_url):
+            route.continue_()
+        else:
+            route.abort()
+
+    def open(self, path: str) -> Any:
+        self.page.goto(self.base_url + path, wait_until="networkidle")
+        return self.page
+
+    def shot(self, name: str) -> None:
+        SHOTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+    def close(self) -> None:
+        self.context.close()
+        strays = [u for u in self.requests if not u.startswith(self.base_url)]
+        assert strays == [], f"requests left 127.0.0.1: {strays}"
+
+
+@pytest.fixture
+def desktop(browser: Any, base_url: str) -> Iterator[Session]:
+    session = Session(browser, base_url, DESKTOP)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def phone(browser: Any, base_url: str) -> Iterator[Session]:
+    session = Session(browser, base_url, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    yield session
+    session.close()
+
+
+def _event_count() -> int:
+    return len([p for p in (ROOT / "events").glob("*.yaml") if not p.name.startswith("_")])
+
+
+def _busiest_month(page: Any) -> str:
+    """The dated page with the most events, read off the month index."""
+    links = page.locator("ol.tl-months li")
+    best, count = "", -1
+    for i in range(links.count()):
+        item = links.nth(i)
+        n = int(item.locator(".tl-n").inner_text().split()[0])
+        if n > count:
+            best, count = item.locator("a").get_attribute("href"), n
+    return best
+
+
+def test_timeline_shows_every_event(desktop: Session) -> None:
+    page = desktop.open("timeline/")
+    assert page.locator("h1").inner_text().startswith("Full timeline")
+    assert page.locator(".tl-event").count() == _event_count()
+    assert page.locator("h3.tl-title").first.is_visible()
+    desktop.shot("desktop-timeline")
+
+
+def test_dated_page_shows_its_events_with_neighbours(desktop: Session) -> None:
+    index = desktop.open("dated/")
+    href = _busiest_month(index)
+    page = desktop.open("dated/" + href.removeprefix("../dated/").removeprefix("./"))
+    assert page.locator(".tl-event").count() > 1
+    assert page.locator("nav.tl-pager a").count() >= 1
+    desktop.shot("desktop-dated")
+
+
+def test_a_citation_lands_on_its_highlighted_span(desktop: Session) -> None:
+    index = desktop.open("dated/")
+    page = desktop.open("dated/" + _busiest_month(index).removeprefix("../dated/"))
+    link = page.locator(".tl-src a").first
+    anchor = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("#" + anchor)
+    mark = page.locator("mark:target")
+    assert mark.count() == 1 and mark.get_attribute("id") == anchor
+    assert mark.is_visible()
+    box = mark.bounding_box()
+    assert box is not None and 0 <= box["y"] < DESKTOP["height"], box
+    colour = mark.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    desktop.shot("desktop-source-target")
+
+
+def test_figures_chart_is_drawn(desktop: Session) -> None:
+    page = desktop.open("figures/")
+    chart = page.locator("figure.tl-chart svg").first
+    assert chart.is_visible()
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 400 and box["height"] > 150
+    assert chart.locator("title").first.text_content()
+    assert chart.locator("circle").count() >= 2
+    desktop.shot("desktop-figures")
+
+
+def test_home_page(desktop: Session) -> None:
+    page = desktop.open("")
+    assert page.locator(".tl-periods > ul > li").count() == 3
+    assert page.locator(".tl-key-figures .tl-big").count() >= 1
+    desktop.shot("desktop-home")
+
+
+def test_the_timeline_reads_without_javascript(browser: Any, base_url: str) -> None:
+    session = Session(browser, base_url, DESKTOP, java_script_enabled=False)
+    try:
+        page = session.open("timeline/")
+        assert page.locator(".tl-event").count() == _event_count()
+        assert page.locator(".tl-event").first.is_visible()
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("path", ["", "timeline/", "dated/", "figures/", "sources/", "tags/"])
+def test_phone_pages_fit_the_screen(phone: Session, path: str) -> None:
+    page = phone.open(path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1, f"{path or 'home'} scrolls sideways by {overflow}px on a phone"
+    phone.shot(f"phone-{path.strip('/') or 'home'}")
+
+
+def test_phone_citation_and_source(phone: Session) -> None:
+    index = phone.open("dated/")
+    page = phone.open("dated/" + _busiest_month(index).removeprefix("../dated/"))
+    phone.shot("phone-dated")
+    page.locator(".tl-src a").first.click()
+    page.wait_for_load_state("networkidle")
+    mark = page.locator("mark:target")
+    assert mark.count() == 1 and mark.is_visible()
+    box = mark.bounding_box()
+    assert box is not None and 0 <= box["y"] < PHONE["height"]
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1
+    phone.shot("phone-source-target")
+
+
+def test_dark_mode(browser: Any, base_url: str) -> None:
+    session = Session(browser, base_url, DESKTOP, color_scheme="dark")
+    try:
+        page = session.open("figures/")
+        scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert scheme == "slate"
+        session.shot("desktop-figures-dark")
+        session.open("dated/" + _busiest_month(session.open("dated/")).removeprefix("../dated/"))
+        session.shot("desktop-dated-dark")
+    finally:
+        session.close()
