@@ -13,6 +13,7 @@ month-level qualifiers by a fuzz that is wrong for this use, so it is not used.)
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -113,6 +114,11 @@ def parse(text: str) -> EDTF:
     """Parse an EDTF string of the supported subset, or raise :class:`DateError`."""
     if not isinstance(text, str):
         raise DateError('a date must be a quoted string such as "2024-06"')
+    return _parse(text)
+
+
+@functools.lru_cache(maxsize=4096)  # the same few hundred dates recur across thousands of events
+def _parse(text: str) -> EDTF:
     text = text.strip()
     if "/" in text:
         left, _, right = text.partition("/")

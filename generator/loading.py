@@ -19,9 +19,35 @@ import yaml
 from .diagnostics import Diagnostic, error
 
 try:  # libyaml's parser when it is available: same marks, several times faster.
-    _Loader: type = yaml.CSafeLoader
+    _Base: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+_IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    """The safe loader with the same implicit types (int, float, bool, null, timestamp), resolved without
+    the path-resolver bookkeeping the parser would otherwise call into Python for at every node."""
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            for tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
+                if regexp.match(value):
+                    return str(tag)
+        return _DEFAULT_TAGS[kind]
+
 
 MAX_BYTES = 256 * 1024
 # An anchor or alias can only start a node: at a line's start, or after ':', '-', '[', '{', ',' or '?'.
@@ -333,7 +359,7 @@ def load_yaml(
 ) -> tuple[Document | None, list[Diagnostic]]:
     """Read and compose one YAML file, refusing oversized and non-UTF-8 files."""
     try:
-        with file.open("rb") as handle:
+        with open(file, "rb") as handle:
             raw = handle.read(max_bytes + 1)  # never more than the limit, whatever the file's size
     except OSError as exc:
         return None, [unreadable(display, exc)]

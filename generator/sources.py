@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import dates
 from .diagnostics import Diagnostic, error
+from .facts import Facts
 from .loading import load_yaml, unreadable
 from .model import Source, Unrelated
 from .quotes import IndexedText, locate
@@ -26,6 +27,7 @@ class SourceSet:
 
     sources: dict[str, Source] = field(default_factory=dict)
     indexes: dict[str, IndexedText] = field(default_factory=dict)
+    facts: dict[str, Facts] = field(default_factory=dict)
     paths: dict[str, str] = field(default_factory=dict)  # id -> display path of the metadata file
     diagnostics: list[Diagnostic] = field(default_factory=list)
     known_ids: set[str] = field(default_factory=set)  # every id with a .txt, valid or not
@@ -233,6 +235,7 @@ def _load_one(
         unrelated.append(Unrelated(start.match.start, stop, part.note))
     out.diagnostics += found
     out.indexes[stem] = index
+    out.facts[stem] = Facts(text)
     if any(d.severity.value == "error" for d in found):
         return None
     return Source(

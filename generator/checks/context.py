@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..datetext import Mention, mentions
 from ..diagnostics import Diagnostic, Severity
+from ..facts import numbers
 from ..loading import Document, Loc
 from ..model import Citation, Vocabulary
 from ..schema import EventIn
@@ -57,6 +59,24 @@ class Context:
             )
             return None
         return self.citations[number - 1] if number - 1 < len(self.citations) else None
+
+    def quote_numbers(self, i: int) -> set[str]:
+        """The numbers citation ``i`` (0-based) states: looked up in its source by span when located."""
+        cited = self.citations[i] if i < len(self.citations) else None
+        if cited is not None:
+            found = self.sources.facts[cited.source].numbers(cited.span.start, cited.span.end)
+            if found is not None:
+                return found
+        return numbers(self.quotes[i])
+
+    def quote_mentions(self, i: int) -> list[Mention]:
+        """The calendar dates citation ``i`` (0-based) writes, looked up like :meth:`quote_numbers`."""
+        cited = self.citations[i] if i < len(self.citations) else None
+        if cited is not None:
+            found = self.sources.facts[cited.source].mentions(cited.span.start, cited.span.end)
+            if found is not None:
+                return found
+        return mentions(self.quotes[i])
 
     def quote_of(self, number: int) -> str:
         """The normalized quote text of a 1-based citation number ('' if out of range)."""

@@ -82,7 +82,7 @@ def _written_dates(ctx: Context, problems: list[Problem]) -> list[Evidence]:
         if citation is None:
             continue
         pub = published_single(ctx, citation.source)
-        for mention in datetext.mentions(ctx.quotes[i]):
+        for mention in ctx.quote_mentions(i):
             recorded = next(
                 (
                     p

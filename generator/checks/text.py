@@ -6,31 +6,13 @@ import contextlib
 import re
 
 from .. import dates
+from ..facts import canonical, numbers
 from ..schema import SLUG, did_you_mean
 from .context import Context
 
 # A tag or the start of one; a Markdown autolink (<https://…>) is a link, not HTML.
 _HTML = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.-]*:[^\s>]*>)/?[A-Za-z!?][^>]*>|<[A-Za-z]+\s+[^>]*=")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*(\S+)", re.M)
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
-_LINK_TARGET = re.compile(r"\]\([^)]*\)|<[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*>|https?://\S+")
-
-
-def numbers(text: str) -> set[str]:
-    """Every number written in ``text``, canonical: ``1,100`` and ``1100`` are the same number. Digits
-    inside a word ("Su57") or a link target are not numbers the text states."""
-    if "://" in text or "](" in text:
-        text = _LINK_TARGET.sub(" ", text)
-    return {n if n.isdigit() else canonical(n) for n in _NUMBER.findall(text)}
-
-
-def canonical(number: str | float) -> str:
-    if isinstance(number, float):
-        return str(int(number)) if number.is_integer() else repr(number)
-    text = number.replace(",", "") if "," in number else number
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 def check_identity(ctx: Context, stem: str) -> None:
@@ -88,6 +70,8 @@ def check_safe_text(ctx: Context) -> None:
             if getattr(problem, name)
         ]
     for loc, text in fields:
+        if "<" not in text and "](" not in text and "]:" not in text:
+            continue  # neither a tag nor a link can stand here
         if _HTML.search(text):
             ctx.report(
                 "TL190",
@@ -107,8 +91,7 @@ def check_safe_text(ctx: Context) -> None:
 
 
 def check_numbers(ctx: Context) -> None:
-    per_quote = [numbers(q) for q in ctx.quotes]
-    quoted = set().union(*per_quote)
+    quoted = set().union(*(ctx.quote_numbers(i) for i in range(len(ctx.quotes))))
     exempt: set[str] = set()
     with contextlib.suppress(dates.DateError):
         exempt = {str(p.year) for p in dates.parts(dates.parse(ctx.event.date))}
@@ -134,7 +117,9 @@ def check_numbers(ctx: Context) -> None:
                     f"the figure {number} is in none of the quotes",
                     "quote the passage that states it",
                 )
-            elif 1 <= claim.citation <= len(per_quote) and number not in per_quote[claim.citation - 1]:
+            elif 1 <= claim.citation <= len(ctx.quotes) and number not in ctx.quote_numbers(
+                claim.citation - 1
+            ):
                 ctx.report(
                     "TL161",
                     ("claims", i, name),
