@@ -258,9 +258,12 @@ def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
     project = _project(tmp_path)
     site = tmp_path / "served"
 
+    configs = []
+
     def rebuild() -> None:  # what `mkdocs serve` does on every change: a fresh config, the same plugin
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
         config.plugins.on_startup(command="serve", dirty=False)
+        configs.append(config)
         build(config, serve_url="http://127.0.0.1:8000/")
 
     rebuild()
@@ -275,6 +278,12 @@ def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
     assert (site / "dated" / "2024-12" / "index.html").read_text(encoding="utf-8") == good
     timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "The timeline data has errors" in timeline and "events/jcs-1100-casualties.yaml:" in timeline
+    plugin = configs[-1].plugins["timeline"]
+    assert plugin is configs[0].plugins["timeline"]  # one instance across rebuilds, as under serve
+    folders = list(plugin._folders)
+    assert folders and all(f.is_dir() for f in folders)
+    configs[-1].plugins.on_shutdown()
+    assert not any(f.exists() for f in folders)  # its page folders go when the server stops
 
 
 # ---------------------------------------------------------------- hostile text

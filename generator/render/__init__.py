@@ -2,6 +2,6 @@
 :func:`render_site` and :func:`fill_home`."""
 
 from .context import Options
-from .pages import INDEX_PAGES, fill_home, render_site
+from .pages import INDEX_PAGES, fill_home, home_parts, render_site
 
-__all__ = ["INDEX_PAGES", "Options", "fill_home", "render_site"]
+__all__ = ["INDEX_PAGES", "Options", "fill_home", "home_parts", "render_site"]

@@ -7,7 +7,6 @@ both ``use_directory_urls`` settings. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -35,10 +34,6 @@ class Options:
     full_limit: int = 500  # above this many events the full timeline lists events compactly
     latest: int = 5  # events listed under "latest" on the home page
     key_figures: int = 3  # measures shown under "key figures" on the home page
-
-
-# Labels repeat a lot ("December 2024" on thousands of events): compute each once.
-date_label: Callable[[dates.EDTF], str] = functools.lru_cache(maxsize=8192)(dates.label)
 
 
 def dated(year: int, month: int) -> str:
@@ -131,9 +126,17 @@ class Site:
         self.months = months
 
         self._memo: dict[tuple[str, str], str] = {}
+        self._labels: dict[dates.EDTF, str] = {}
 
     def month_title(self, year: int, month: int) -> str:
         return month_title(self.options, year, month)
+
+    def label(self, value: dates.EDTF) -> str:
+        """The reader's label of a date, computed once per render ("December 2024" recurs a lot)."""
+        found = self._labels.get(value)
+        if found is None:
+            found = self._labels[value] = dates.label(value)
+        return found
 
     def memo(self, kind: str, key: str, make: Callable[[], str]) -> str:
         """``make()`` once per (kind, key): event snippets reused by several pages at the same depth."""

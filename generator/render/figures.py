@@ -42,7 +42,7 @@ def _table(site: Site, rows: list[Row], measure: Measure, page: str) -> str:
             source = "—"
         event_href = site.event_href(page, event)
         shown = esc(figure(claim)) + (f" {esc(unit)}" if unit != measure.unit else "")
-        when = esc(ctx.date_label(claim.as_of))
+        when = esc(site.label(claim.as_of))
         reported = f'{source}<br><a class="tl-n" href="{event_href}">{esc(event.title)}</a>'
         body.append(
             f'<tr><td data-label="As of"><span class="tl-nowrap">{when}</span></td>'

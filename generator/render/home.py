@@ -142,10 +142,13 @@ PARTS: dict[str, Callable[[Site], str]] = {
 }
 
 
-def fill(markdown: str, site: Site) -> str:
-    """Replace each ``<!-- timeline:NAME -->`` placeholder line with its generated HTML block."""
-    for name, build in PARTS.items():
-        marker = f"<!-- timeline:{name} -->"
-        if marker in markdown:
-            markdown = markdown.replace(marker, build(site))
+def parts(site: Site) -> dict[str, str]:
+    """Every generated part of the home page, by placeholder name."""
+    return {name: build(site) for name, build in PARTS.items()}
+
+
+def fill(markdown: str, generated: dict[str, str]) -> str:
+    """Replace each ``<!-- timeline:NAME -->`` placeholder with its generated HTML block."""
+    for name, html in generated.items():
+        markdown = markdown.replace(f"<!-- timeline:{name} -->", html)
     return markdown

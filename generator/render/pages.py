@@ -33,6 +33,13 @@ def render_site(timeline: Timeline, options: Options | None = None) -> dict[str,
     return dict(sorted(pages.items()))
 
 
-def fill_home(markdown: str, timeline: Timeline, options: Options | None = None) -> str:
-    """The home page's Markdown with its ``<!-- timeline:… -->`` placeholders filled."""
-    return home.fill(markdown, Site(timeline, options or Options()))
+def home_parts(timeline: Timeline, options: Options | None = None) -> dict[str, str]:
+    """The generated parts of the home page, by placeholder name (``stats``, ``periods``, …)."""
+    return home.parts(Site(timeline, options or Options()))
+
+
+def fill_home(markdown: str, timeline: Timeline | dict[str, str], options: Options | None = None) -> str:
+    """The home page's Markdown with its ``<!-- timeline:… -->`` placeholders filled, from a timeline
+    or from parts made earlier by :func:`home_parts`."""
+    generated = timeline if isinstance(timeline, dict) else home_parts(timeline, options)
+    return home.fill(markdown, generated)

@@ -151,7 +151,7 @@ def _cited_by(site: Site, cites: list[Cite], page: str) -> str:
         href = site.event_href(page, event)
         items.append(
             f'<li value="{cite.number}"><a href="{href}">{esc(event.title)}</a> '
-            f'<span class="tl-n">{esc(ctx.date_label(event.date))}</span> · '
+            f'<span class="tl-n">{esc(site.label(event.date))}</span> · '
             f'<a href="#{cite.anchor}">quote</a></li>'
         )
     return f'<ol class="tl-cited-by">{"".join(items)}</ol>\n\n'

@@ -21,12 +21,12 @@ PROBLEM_LABELS = {
 
 def time_html(site: Site, event: Event) -> str:
     """``<time>`` with the event's date at its real precision (computed once per event)."""
-    return site.memo("time", event.id, lambda: _time(event))
+    return site.memo("time", event.id, lambda: _time(site, event))
 
 
-def _time(event: Event) -> str:
+def _time(site: Site, event: Event) -> str:
     value = event.date
-    label = esc(ctx.date_label(value))
+    label = esc(site.label(value))
     if isinstance(value, dates.Single) and not (value.approximate or value.uncertain):
         return f'<time datetime="{value.edtf()}">{label}</time>'
     return f'<time title="EDTF {esc(dates.to_edtf(value))}">{label}</time>'
@@ -109,7 +109,7 @@ def _claims(site: Site, event: Event, page: str) -> str:
                 f'<li><span class="tl-figure">{esc(figure(claim))}</span> '
                 f'<span class="tl-unit">{esc(unit)}</span>'
                 f'<span class="tl-claimant">{esc(claim.claimant)}</span>'
-                f'<span class="tl-asof">as of {esc(ctx.date_label(claim.as_of))} · '
+                f'<span class="tl-asof">as of {esc(site.label(claim.as_of))} · '
                 f'<a href="{ref}">quote {claim.citation + 1}</a></span>'
                 + (f'<span class="tl-claim-note">{esc(claim.note)}</span>' if claim.note else "")
                 + "</li>"
@@ -153,7 +153,7 @@ def _basis(site: Site, event: Event) -> str:
         if basis.phrase:
             parts.append(
                 f"“{esc(basis.phrase)}” in quote {basis.citation + 1}, in an article published "
-                f"{esc(published)}, which points to {esc(ctx.date_label(basis.resolved))}"
+                f"{esc(published)}, which points to {esc(site.label(basis.resolved))}"
             )
         else:
             parts.append(
