@@ -14,7 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -284,6 +284,62 @@ def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
     assert folders and all(f.is_dir() for f in folders)
     configs[-1].plugins.on_shutdown()
     assert not any(f.exists() for f in folders)  # its page folders go when the server stops
+
+
+def test_mkdocs_serve_reports_an_invalid_edit_and_keeps_serving(tmp_path: Path) -> None:
+    """The real `mkdocs serve`: an edit that breaks the data is reported, the server stays up, and
+    fixing it brings the pages back."""
+    import socket
+    import time
+    import urllib.request
+
+    project = _project(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+    def fetch(path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+
+    def wait_for(check: Callable[[], bool], what: str) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            assert server.poll() is None, f"the server died while waiting for {what}"
+            try:
+                if check():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        log.seek(0)
+        pytest.fail(f"timed out waiting for {what}; server output:\n{log.read()}")
+
+    event = project / "events" / "jcs-1100-casualties.yaml"
+    good = event.read_text(encoding="utf-8")
+    try:
+        wait_for(lambda: "tl-event" in fetch("timeline/"), "the first build")
+        event.write_text(good.replace("around 1,100", "around 1,200"), encoding="utf-8")
+        wait_for(lambda: "The timeline data has errors" in fetch("timeline/"), "the error notice")
+        assert "tl-event" in fetch("dated/2024-12/")  # the last good pages are still served
+        log.seek(0)
+        assert "events/jcs-1100-casualties.yaml:" in log.read()
+        event.write_text(good, encoding="utf-8")
+        wait_for(lambda: "The timeline data has errors" not in fetch("timeline/"), "the fixed build")
+        assert not (project / "docs" / "timeline.md").exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
 
 
 # ---------------------------------------------------------------- hostile text

@@ -10,11 +10,11 @@ from collections.abc import Callable
 
 from .. import dates
 from . import context as ctx
+from .cards import compact_item
 from .context import Site
 from .figures import claims_by_measure, measure_of
 from .numbers import agreement, plural, spread
 from .text import esc, squash
-from .timeline import compact_item
 
 PAGE = ctx.HOME
 

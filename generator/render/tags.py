@@ -5,10 +5,10 @@ from __future__ import annotations
 from .. import dates
 from ..model import Event
 from . import context as ctx
+from .cards import compact_list
 from .context import Site
 from .numbers import plural
 from .text import esc, md_text, page_heading
-from .timeline import compact_list
 
 
 def events_by_tag(site: Site) -> dict[str, list[Event]]:
