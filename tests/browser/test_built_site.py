@@ -69,6 +69,8 @@ def base_url(site: Path) -> Iterator[str]:
     server.server_close()
 
 
+# Module scope, and this file sorts before test_offline.py: Playwright's sync API allows one running
+# instance per thread, and test_offline.py keeps its own for the rest of the session.
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     _need(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
