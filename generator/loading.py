@@ -50,9 +50,19 @@ class _Loader(_Base):  # type: ignore[misc]
 
 
 MAX_BYTES = 256 * 1024
-# An anchor or alias can only start a node: at a line's start, or after ':', '-', '[', '{', ',' or '?'.
-# Files without such a spot (nearly all) skip the per-node alias bookkeeping.
-_ALIAS_LIKE = re.compile(r"(?:^|[:\-\[{,?])[ \t]*[&*][^\s]", re.MULTILINE)
+_MARKER = re.compile(r"[&*]\S")
+_NODE_START = frozenset(("", "\n", ":", "-", "[", "{", ",", "?"))
+
+
+def _alias_like(text: str) -> bool:
+    """Could the text hold an anchor or alias? They only start a node: at a line's start, or after ':',
+    '-', '[', '{', ',' or '?'. Files without such a spot (nearly all) skip the alias bookkeeping."""
+    for match in _MARKER.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()].rstrip(" \t")
+        if before[-1:] in _NODE_START:
+            return True
+    return False
+
 
 Loc = tuple[str | int, ...]
 
@@ -267,7 +277,7 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
             error("TL101", path, 1, 1, "the file is empty", "write the event's fields, or delete the file")
         )
         return None, problems
-    aliases = _ALIAS_LIKE.search(text) is not None and _report_anchors(text, path, problems)
+    aliases = _alias_like(text) and _report_anchors(text, path, problems)
     doc = Document(path, None, node)
     doc.data = _Builder(doc, problems, aliases=aliases).build(node)
     return doc, problems
