@@ -8,7 +8,6 @@ objects, multiple documents, non-UTF-8 bytes and oversized files.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,53 +16,9 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic, error
-
-try:  # libyaml's parser when it is available: same marks, several times faster.
-    _Base: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Base = yaml.SafeLoader
-
-_IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
-_DEFAULT_TAGS = {
-    yaml.ScalarNode: "tag:yaml.org,2002:str",
-    yaml.SequenceNode: "tag:yaml.org,2002:seq",
-    yaml.MappingNode: "tag:yaml.org,2002:map",
-}
-
-
-class _Loader(_Base):  # type: ignore[misc]
-    """The safe loader with the same implicit types (int, float, bool, null, timestamp), resolved without
-    the path-resolver bookkeeping the parser would otherwise call into Python for at every node."""
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:
-            for tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
-                if regexp.match(value):
-                    return str(tag)
-        return _DEFAULT_TAGS[kind]
-
+from .yamlguard import MAX_DEPTH, Loader, alias_like, flow_depth, report_anchors
 
 MAX_BYTES = 256 * 1024
-_MARKER = re.compile(r"[&*]\S")
-_NODE_START = frozenset(("", "\n", ":", "-", "[", "{", ",", "?"))
-
-
-def _alias_like(text: str) -> bool:
-    """Could the text hold an anchor or alias? They only start a node: at a line's start, or after ':',
-    '-', '[', '{', ',' or '?'. Files without such a spot (nearly all) skip the alias bookkeeping."""
-    for match in _MARKER.finditer(text):
-        before = text[max(0, match.start() - 40) : match.start()].rstrip(" \t")
-        if before[-1:] in _NODE_START:
-            return True
-    return False
-
-
 Loc = tuple[str | int, ...]
 
 _STR = "tag:yaml.org,2002:str"
@@ -121,9 +76,6 @@ class Document:
 
 def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-MAX_DEPTH = 32  # an event is a few levels deep; anything deeper is a mistake or an attack
 
 
 class _Builder:
@@ -241,7 +193,7 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
             error("TL101", path, 1, 1, "the file is empty", "write the event's fields, or delete the file")
         )
         return None, problems
-    if text.count("[") + text.count("{") > 4 * MAX_DEPTH and _flow_depth(text) > MAX_DEPTH:
+    if text.count("[") + text.count("{") > 4 * MAX_DEPTH and flow_depth(text) > MAX_DEPTH:
         # libyaml's composer recurses in C: deep enough nesting crashes the interpreter outright.
         problems.append(
             error(
@@ -254,7 +206,7 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
             )
         )
         return None, problems
-    loader = _Loader(text)
+    loader = Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -277,69 +229,10 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
             error("TL101", path, 1, 1, "the file is empty", "write the event's fields, or delete the file")
         )
         return None, problems
-    aliases = _alias_like(text) and _report_anchors(text, path, problems)
+    aliases = alias_like(text) and report_anchors(text, path, problems)
     doc = Document(path, None, node)
     doc.data = _Builder(doc, problems, aliases=aliases).build(node)
     return doc, problems
-
-
-def _flow_depth(text: str) -> int:
-    """The deepest nesting of flow brackets (``[`` ``{``), skipping quoted text and comments. A rough
-    scan, run only on files with very many brackets (libyaml itself slows quadratically on them)."""
-    depth = deepest = 0
-    quote = ""
-    for line in text.splitlines():
-        quote = ""
-        for char in line:
-            if quote:
-                if char == quote:
-                    quote = ""
-            elif char in "\"'":
-                quote = char
-            elif char == "#":
-                break
-            elif char in "[{":
-                depth += 1
-                deepest = max(deepest, depth)
-            elif char in "]}":
-                depth -= 1
-    return deepest
-
-
-def _report_anchors(text: str, path: str, problems: list[Diagnostic]) -> bool:
-    """Report each anchor (``&name``) where it is written, and the first alias (``*name``) of each, with
-    how often it is used. True if there were any."""
-    aliases: dict[str, list[yaml.Event]] = {}
-    found = False
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            aliases.setdefault(str(event.anchor), []).append(event)
-        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            found = True
-            _anchor_problem(
-                problems, path, event, f"the anchor &{event.anchor} names a value to repeat elsewhere"
-            )
-    for name, uses in aliases.items():
-        times = f" ({len(uses)} uses)" if len(uses) > 1 else ""
-        _anchor_problem(
-            problems, path, uses[0], f"the alias *{name}{times} repeats a value anchored elsewhere"
-        )
-    return found or bool(aliases)
-
-
-def _anchor_problem(problems: list[Diagnostic], path: str, event: yaml.Event, message: str) -> None:
-    mark = event.start_mark
-    assert mark is not None  # libyaml marks every event
-    problems.append(
-        error(
-            "TL104",
-            path,
-            mark.line + 1,
-            mark.column + 1,
-            message,
-            "write every value out in full; YAML anchors and aliases are not allowed",
-        )
-    )
 
 
 def _syntax_hint(message: str, line: str) -> str:

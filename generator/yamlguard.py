@@ -1,0 +1,117 @@
+"""What YAML can do behind a reader's back, caught before or while composing: libyaml's loader with a
+lean resolver, a pre-check for anchors and aliases (reported where they are written), and a nesting
+limit (libyaml's composer recurses in C, so deep enough nesting would crash the interpreter)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, error
+
+MAX_DEPTH = 32  # an event is a few levels deep; anything deeper is a mistake or an attack
+
+try:  # libyaml's parser when it is available: same marks, several times faster.
+    _Base: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Base = yaml.SafeLoader
+
+_IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+class Loader(_Base):  # type: ignore[misc]
+    """The safe loader with the same implicit types (int, float, bool, null, timestamp), resolved without
+    the path-resolver bookkeeping the parser would otherwise call into Python for at every node."""
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            for tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
+                if regexp.match(value):
+                    return str(tag)
+        return _DEFAULT_TAGS[kind]
+
+
+_MARKER = re.compile(r"[&*]\S")
+_NODE_START = frozenset(("", "\n", ":", "-", "[", "{", ",", "?"))
+
+
+def alias_like(text: str) -> bool:
+    """Could the text hold an anchor or alias? They only start a node: at a line's start, or after ':',
+    '-', '[', '{', ',' or '?'. Files without such a spot (nearly all) skip the alias bookkeeping."""
+    for match in _MARKER.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()].rstrip(" \t")
+        if before[-1:] in _NODE_START:
+            return True
+    return False
+
+
+def flow_depth(text: str) -> int:
+    """The deepest nesting of flow brackets (``[`` ``{``), skipping quoted text and comments. A rough
+    scan, run only on files with very many brackets (libyaml itself slows quadratically on them)."""
+    depth = deepest = 0
+    quote = ""
+    for line in text.splitlines():
+        quote = ""
+        for char in line:
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "\"'":
+                quote = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char in "]}":
+                depth -= 1
+    return deepest
+
+
+def report_anchors(text: str, path: str, problems: list[Diagnostic]) -> bool:
+    """Report each anchor (``&name``) where it is written, and the first alias (``*name``) of each, with
+    how often it is used. True if there were any."""
+    aliases: dict[str, list[yaml.Event]] = {}
+    found = False
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):
+            aliases.setdefault(str(event.anchor), []).append(event)
+        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            found = True
+            _anchor_problem(
+                problems, path, event, f"the anchor &{event.anchor} names a value to repeat elsewhere"
+            )
+    for name, uses in aliases.items():
+        times = f" ({len(uses)} uses)" if len(uses) > 1 else ""
+        _anchor_problem(
+            problems, path, uses[0], f"the alias *{name}{times} repeats a value anchored elsewhere"
+        )
+    return found or bool(aliases)
+
+
+def _anchor_problem(problems: list[Diagnostic], path: str, event: yaml.Event, message: str) -> None:
+    mark = event.start_mark
+    assert mark is not None  # libyaml marks every event
+    problems.append(
+        error(
+            "TL104",
+            path,
+            mark.line + 1,
+            mark.column + 1,
+            message,
+            "write every value out in full; YAML anchors and aliases are not allowed",
+        )
+    )
