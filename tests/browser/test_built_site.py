@@ -17,28 +17,12 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parent / "screenshots"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _need(ok: bool, why: str) -> None:
-    """Skip on a developer machine without Chromium; never under CI=true, where it must run."""
-    if not ok:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{why} (CI=true: the browser tests must run)")
-        pytest.skip(why)
 
 
 @pytest.fixture(scope="module")
@@ -67,22 +51,6 @@ def base_url(site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
-
-
-# Module scope, and this file sorts before test_offline.py: Playwright's sync API allows one running
-# instance per thread, and test_offline.py keeps its own for the rest of the session.
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    _need(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - pinned in requirements.txt
-        _need(False, "the playwright package is missing")
-        raise
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield launched
-        launched.close()
 
 
 class Session:

@@ -17,29 +17,11 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parent / "screenshots"
+
 NAME = "cited-timeline"  # generator.bundle.DEFAULT_NAME
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # A safety net under the request routing below: no host name resolves.
-    "--host-resolver-rules=MAP * ~NOTFOUND",
-]
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _need(ok: bool, why: str) -> None:
-    """Skip on a developer machine without Chromium; never under CI=true, where it must run."""
-    if not ok:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{why} (CI=true: the browser tests must run)")
-        pytest.skip(why)
 
 
 @pytest.fixture(scope="session")
@@ -68,20 +50,6 @@ def index_url(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> st
     with zipfile.ZipFile(offline_zip) as archive:
         archive.extractall(folder)
     return (folder / f"{NAME}-offline" / "index.html").as_uri()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    _need(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - pinned in requirements.txt
-        _need(False, "the playwright package is missing")
-        raise
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @dataclass

@@ -1,0 +1,48 @@
+"""What every browser test shares: Debian's Chromium driven by Playwright, one browser for the whole
+session (Playwright's sync API allows one running instance per thread), and the rule that under
+CI=true these tests run or fail, never skip."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # A safety net under each test's request routing: no host resolves but 127.0.0.1.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+def need(ok: bool, why: str) -> None:
+    """Skip on a developer machine without Chromium; never under CI=true, where it must run."""
+    if not ok:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{why} (CI=true: the browser tests must run)")
+        pytest.skip(why)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    need(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - pinned in requirements.txt
+        need(False, "the playwright package is missing")
+        raise
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield chromium
+        chromium.close()
