@@ -1,7 +1,8 @@
 """YAML with line marks, and nothing YAML can do behind a reader's back.
 
 The C parser (libyaml) composes a node graph; we turn it into plain Python values ourselves and keep the
-``line:col`` of every key and value. Along the way we refuse what PyYAML would silently accept:
+graph, which can tell the ``line:col`` of every key and value. Along the way we refuse what PyYAML would
+silently accept:
 duplicate keys, anchors and aliases (no alias bombs), unquoted dates that YAML turns into ``date``
 objects, multiple documents, non-UTF-8 bytes and oversized files.
 """
