@@ -51,15 +51,6 @@ class Mention:
     year: int | None  # None: the text gives no year
     month: int | None
     day: int | None
-    relative_to_publication: bool = False  # "last December": resolved, not written
-
-    @property
-    def precision(self) -> Precision:
-        if self.day is not None:
-            return Precision.DAY
-        if self.month is not None:
-            return Precision.MONTH
-        return Precision.YEAR
 
 
 def _month(name: str) -> int:
