@@ -47,16 +47,6 @@ def build(out: Path, *, env: dict[str, str] | None = None) -> dict[str, str]:
     return result
 
 
-@pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One build per test session, shared with tests/browser (same folder under the session's temp)."""
-    out = tmp_path_factory.getbasetemp() / "offline-bundle"
-    zip_path = out / f"{b.DEFAULT_NAME}-offline.zip"
-    if not zip_path.is_file():
-        build(out)
-    return zip_path
-
-
 # ---------------------------------------------------------------- the configuration (fast)
 
 

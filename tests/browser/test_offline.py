@@ -3,11 +3,7 @@ every request that is not file: refused and recorded. Screenshots land in tests/
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,26 +18,6 @@ SHOTS = Path(__file__).resolve().parent / "screenshots"
 NAME = "cited-timeline"  # generator.bundle.DEFAULT_NAME
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One build per session, shared with tests/test_bundle.py (same folder under the session's temp)."""
-    out = tmp_path_factory.getbasetemp() / "offline-bundle"
-    zip_path = out / f"{NAME}-offline.zip"
-    if not zip_path.is_file():
-        proc = subprocess.run(
-            [sys.executable, "-m", "generator", "bundle", "--out", str(out), "--json"],
-            cwd=ROOT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        assert proc.returncode == 0, proc.stdout + proc.stderr
-        assert Path(json.loads(proc.stdout.splitlines()[-1])["path"]) == zip_path
-    return zip_path
 
 
 @pytest.fixture(scope="session")
