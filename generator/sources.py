@@ -28,7 +28,6 @@ class SourceSet:
     sources: dict[str, Source] = field(default_factory=dict)
     indexes: dict[str, IndexedText] = field(default_factory=dict)
     facts: dict[str, Facts] = field(default_factory=dict)
-    paths: dict[str, str] = field(default_factory=dict)  # id -> display path of the metadata file
     diagnostics: list[Diagnostic] = field(default_factory=list)
     known_ids: set[str] = field(default_factory=set)  # every id with a .txt, valid or not
 
@@ -123,7 +122,6 @@ def load_sources(seeds: Path, display_root: Path | None = None) -> SourceSet:
         source = _load_one(stem, txt, metas[stem], shown, out)
         if source is not None:
             out.sources[stem] = source
-            out.paths[stem] = shown(metas[stem])
     return out
 
 
