@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 
+from .pickling import by_fields
+
 MONTHS = tuple(calendar.month_name)[1:]
 
 _SINGLE = re.compile(r"^(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?(?P<q>[~?%])?$")
@@ -40,6 +42,7 @@ class IntervalOrderError(DateError):
     """An interval whose start lies after its end."""
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Single:
     """One calendar year, month or day, possibly approximate or uncertain."""
@@ -99,6 +102,7 @@ class Single:
         return text
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Interval:
     """A span between two dates; ``None`` on either side means open (``..``)."""

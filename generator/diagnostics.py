@@ -8,12 +8,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 
+from .pickling import by_fields
+
 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem in the data, at ``path:line:col`` (1-based)."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .dates import EDTF
+from .pickling import by_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class Source:
         return dates.label(self.published) if self.published is not None else "unknown"
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Span:
     """``text[start:end]`` of source ``source``: what a quote matched, whitespace as in the source."""
@@ -49,6 +51,7 @@ class Span:
     end: int
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Citation:
     source: str
@@ -63,6 +66,7 @@ class Citation:
         return f"q-{event_id}-{index + 1}"
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Claim:
     """An attributed figure: who says how many of what, as of when, backed by which citation."""
@@ -79,6 +83,7 @@ class Claim:
     note: str | None = None
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class DateBasis:
     """How a relative phrase in a quote dates the event (``"On Monday"``, ``"earlier this month"``), or
@@ -89,6 +94,7 @@ class DateBasis:
     resolved: EDTF
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Problem:
     """A problem in a source the event carries to readers: a wrong date, two sources disagreeing."""
@@ -100,6 +106,7 @@ class Problem:
     correction: str | None = None
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Event:
     id: str

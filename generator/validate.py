@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 from . import dates
@@ -17,6 +18,7 @@ from .checks.event import check_event
 from .diagnostics import Diagnostic, Severity, error, ordered
 from .loading import load_yaml
 from .model import Event, Measure, Tag, Timeline, Vocabulary
+from .pickling import by_fields
 from .schema import VocabularyIn, check
 from .sources import SourceSet, load_sources
 
@@ -84,6 +86,7 @@ def event_files(events: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name)
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class _Checked:
     """What one event file gave: its event (if valid), its problems, and the id it claims."""
@@ -108,41 +111,80 @@ def _check_file(file: Path, shown: str, sources: SourceSet, vocabulary: Vocabula
     return _Checked(shown, event, found + more, ident, mark.line, mark.col)
 
 
-# Above this many event files, validation uses every core: each worker loads the sources once and checks
-# a share of the files. Below it, starting workers costs more than it saves.
+# Above this many event files, validation uses every core. Below it, starting workers costs more than it
+# saves.
 PARALLEL_MIN_FILES = 2000
-_worker: tuple[SourceSet, Vocabulary] | None = None
+# Processes take files in batches of this many from a shared counter: a process that runs slower (a busy
+# core, a bigger heap, results to unpickle) simply takes fewer batches, and all finish together.
+BATCH = 50
 
 
-def _start_worker(project: Project) -> None:
-    global _worker  # noqa: PLW0603 - per-process state of a pool worker
+@dataclass(frozen=True)
+class _Share:
+    """What every process checking files needs: the files, the shared index of the next batch to take,
+    the sources and the vocabulary."""
+
+    jobs: list[tuple[Path, str]]
+    next_batch: Synchronized[int]
+    sources: SourceSet
+    vocabulary: Vocabulary
+
+
+_share: _Share | None = None  # a pool worker's own, set by fork or by _start_worker
+
+
+def _start_worker(project: Project, jobs: list[tuple[Path, str]], next_batch: Synchronized[int]) -> None:
+    global _share  # noqa: PLW0603 - per-process state of a pool worker
+    if _share is not None:  # forked: inherited from the parent
+        return
     vocabulary, _ = load_vocabulary(project.vocabulary or project.events / VOCABULARY_FILE, project.root)
-    _worker = (load_sources(project.seeds, project.root), vocabulary)
+    _share = _Share(jobs, next_batch, load_sources(project.seeds, project.root), vocabulary)
 
 
-def _check_chunk(chunk: list[tuple[Path, str]]) -> list[_Checked]:
-    assert _worker is not None
+def _take_batches(share: _Share | None = None) -> list[tuple[int, list[_Checked]]]:
+    """Check batches of files until none are left; each batch comes with the index of its first file."""
+    share = share or _share
+    assert share is not None
+    done: list[tuple[int, list[_Checked]]] = []
     with _collector_paused():
-        return [_check_file(file, shown, *_worker) for file, shown in chunk]
+        while True:
+            with share.next_batch.get_lock():
+                start = share.next_batch.value
+                share.next_batch.value = start + BATCH
+            if start >= len(share.jobs):
+                return done
+            batch = share.jobs[start : start + BATCH]
+            done.append(
+                (start, [_check_file(file, shown, share.sources, share.vocabulary) for file, shown in batch])
+            )
 
 
 def _check_all(
     project: Project, jobs: list[tuple[Path, str]], sources: SourceSet, vocabulary: Vocabulary, workers: int
 ) -> list[_Checked]:
-    """Check every file, in order. With many files, ``workers - 1`` processes take an equal share each
-    while this process checks the first share itself."""
+    """Check every file, in order. With many files, ``workers - 1`` processes and this one take batches
+    of files from a shared counter until none are left."""
     if workers <= 1 or len(jobs) < PARALLEL_MIN_FILES:
         return [_check_file(file, shown, sources, vocabulary) for file, shown in jobs]
-    share = -(-len(jobs) // workers)
-    chunks = [jobs[i : i + share] for i in range(share, len(jobs), share)]
-    # fork is cheap but unsafe in a threaded process (mkdocs serve): spawn there.
-    method = "fork" if threading.active_count() == 1 and "fork" in mp.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(len(chunks), mp.get_context(method), _start_worker, (project,)) as pool:
-        pending = [pool.submit(_check_chunk, chunk) for chunk in chunks]
-        checked = [_check_file(file, shown, sources, vocabulary) for file, shown in jobs[:share]]
-        for future in pending:
-            checked += future.result()
-    return checked
+    # fork is cheap, and a forked worker inherits the sources already loaded here; but fork is unsafe in
+    # a threaded process (mkdocs serve), where a spawned worker loads its own.
+    global _share  # noqa: PLW0603 - inherited by forked workers
+    fork = threading.active_count() == 1 and "fork" in mp.get_all_start_methods()
+    context = mp.get_context("fork" if fork else "spawn")
+    share = _Share(jobs, context.Value("q", 0), sources, vocabulary)
+    _share = share if fork else None
+    try:
+        with ProcessPoolExecutor(
+            workers - 1, context, _start_worker, (project, jobs, share.next_batch)
+        ) as pool:
+            pending = [pool.submit(_take_batches) for _ in range(workers - 1)]
+            batches = _take_batches(share)
+            for future in pending:
+                batches += future.result()
+    finally:
+        _share = None
+    batches.sort(key=lambda batch: batch[0])
+    return [checked for _, batch in batches for checked in batch]
 
 
 @contextmanager

@@ -1,11 +1,16 @@
 """Checking on several cores gives exactly what checking in one process gives: same events, same order,
-same diagnostics (including a duplicate id split across the shares)."""
+same diagnostics (including a duplicate id split across the batches), with forked and spawned workers."""
 
 from __future__ import annotations
 
 import shutil
 import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,12 +32,42 @@ def corpus(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("workers", [2, 3])
-def test_parallel_equals_sequential(corpus: Path, workers: int, monkeypatch: pytest.MonkeyPatch) -> None:
+@contextmanager
+def another_thread() -> Iterator[None]:
+    """A second running thread, as under `mkdocs serve`: validation must spawn its workers, not fork."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+@pytest.mark.parametrize(("workers", "threaded"), [(2, False), (3, False), (2, True)])
+def test_parallel_equals_sequential(
+    corpus: Path, workers: int, threaded: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(validate, "PARALLEL_MIN_FILES", 10)
+    monkeypatch.setattr(validate, "BATCH", 4)  # many batches, taken by whichever process is free
     project = Project(corpus / "events", corpus / "seeds", root=corpus)
     one = validate_project(project, workers=1)
-    many = validate_project(project, workers=workers)
+    # This process checks slowly, so the workers (which start with the module unpatched) must take
+    # batches too: the test fails if a worker never checked a file.
+    here = 0
+    check_file = validate._check_file
+
+    def slow_check_file(*args: Any) -> Any:
+        nonlocal here
+        here += 1
+        time.sleep(0.02)
+        return check_file(*args)
+
+    monkeypatch.setattr(validate, "_check_file", slow_check_file)
+    with another_thread() if threaded else nullcontext():
+        many = validate_project(project, workers=workers)
+    assert 0 < here < one.event_count
     assert [e.id for e in many.timeline.events] == [e.id for e in one.timeline.events]
     assert many.timeline.events == one.timeline.events
     assert many.diagnostics == one.diagnostics
