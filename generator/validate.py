@@ -117,6 +117,7 @@ PARALLEL_MIN_FILES = 2000
 # Processes take files in batches of this many from a shared counter: a process that runs slower (a busy
 # core, a bigger heap, results to unpickle) simply takes fewer batches, and all finish together.
 BATCH = 50
+BATCHES_PER_TASK = 10
 
 
 @dataclass(frozen=True)
@@ -141,13 +142,14 @@ def _start_worker(project: Project, jobs: list[tuple[Path, str]], next_batch: Sy
     _share = _Share(jobs, next_batch, load_sources(project.seeds, project.root), vocabulary)
 
 
-def _take_batches(share: _Share | None = None) -> list[tuple[int, list[_Checked]]]:
-    """Check batches of files until none are left; each batch comes with the index of its first file."""
+def _take_batches(share: _Share | None = None, limit: int = -1) -> list[tuple[int, list[_Checked]]]:
+    """Check batches of files until none are left (or ``limit`` batches are done); each batch comes with
+    the index of its first file."""
     share = share or _share
     assert share is not None
     done: list[tuple[int, list[_Checked]]] = []
     with _collector_paused():
-        while True:
+        while len(done) != limit:
             with share.next_batch.get_lock():
                 start = share.next_batch.value
                 share.next_batch.value = start + BATCH
@@ -157,6 +159,7 @@ def _take_batches(share: _Share | None = None) -> list[tuple[int, list[_Checked]
             done.append(
                 (start, [_check_file(file, shown, share.sources, share.vocabulary) for file, shown in batch])
             )
+    return done
 
 
 def _check_all(
@@ -177,7 +180,10 @@ def _check_all(
         with ProcessPoolExecutor(
             workers - 1, context, _start_worker, (project, jobs, share.next_batch)
         ) as pool:
-            pending = [pool.submit(_take_batches) for _ in range(workers - 1)]
+            # Workers return their results a few batches at a time, so that sending and unpickling them
+            # overlaps with checking; tasks that find no batches left return at once.
+            tasks = -(-len(jobs) // (BATCH * BATCHES_PER_TASK))
+            pending = [pool.submit(_take_batches, None, BATCHES_PER_TASK) for _ in range(tasks)]
             batches = _take_batches(share)
             for future in pending:
                 batches += future.result()
