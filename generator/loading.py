@@ -9,6 +9,7 @@ objects, multiple documents, non-UTF-8 bytes and oversized files.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -264,12 +265,18 @@ def load_yaml(
     """Read and compose one YAML file, refusing oversized and non-UTF-8 files."""
     try:
         with open(file, "rb") as handle:
-            raw = handle.read(max_bytes + 1)  # never more than the limit, whatever the file's size
+            # A regular file is read at its size in one go (a read sized to the limit would allocate
+            # the whole limit for every file). A file of no known size, or one that grew since, is read
+            # on, never past the limit.
+            size = os.fstat(handle.fileno()).st_size
+            raw = handle.read(size + 1) if 0 < size <= max_bytes else b""
+            if not raw or len(raw) > size:
+                raw += handle.read(max_bytes + 1 - len(raw))
     except OSError as exc:
         return None, [unreadable(display, exc)]
     if len(raw) > max_bytes:
-        size = file.stat().st_size
-        message = f"the file is {size:,} bytes; the limit is {max_bytes:,}"
+        stated = f"{size:,} bytes" if size > max_bytes else f"more than {max_bytes:,} bytes"
+        message = f"the file is {stated}; the limit is {max_bytes:,}"
         return None, [
             error("TL105", display, 1, 1, message, "one event per file: split it, or shorten long quotes")
         ]

@@ -8,7 +8,7 @@ import bisect
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _RUNS = re.compile(r"\s{2,}")
 _WORD = re.compile(r"\S+")
@@ -67,14 +67,12 @@ class IndexedText:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     start: int  # original offsets
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """The outcome of looking a quote up: a unique match, or why there is none."""
 
     match: Match | None

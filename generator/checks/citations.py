@@ -19,7 +19,7 @@ def check_citations(ctx: Context) -> None:
 def _check_one(ctx: Context, i: int, cited: CitationIn) -> Citation | None:
     source_id, quote, prefix, suffix = cited.source, cited.quote, cited.prefix, cited.suffix
     loc = ("citations", i)
-    if any(c in source_id for c in "/\\") or source_id.startswith(".") or source_id.endswith(".txt"):
+    if "/" in source_id or "\\" in source_id or source_id.startswith(".") or source_id.endswith(".txt"):
         ctx.report(
             "TL130",
             (*loc, "source"),

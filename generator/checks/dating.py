@@ -83,16 +83,7 @@ def _written_dates(ctx: Context, problems: list[Problem]) -> list[Evidence]:
             continue
         pub = published_single(ctx, citation.source)
         for mention in ctx.quote_mentions(i):
-            recorded = next(
-                (
-                    p
-                    for p in problems
-                    if p.citation == i
-                    and p.kind == "wrong-date"
-                    and (mention.text in p.text or p.text in mention.text)
-                ),
-                None,
-            )
+            recorded = _recorded(problems, i, mention)
             if recorded is not None and recorded.correction:
                 try:
                     corrected = dates.parse(recorded.correction)
@@ -112,6 +103,14 @@ def _written_dates(ctx: Context, problems: list[Problem]) -> list[Evidence]:
             if resolved is not None:
                 found.append(Evidence(resolved, mention.text))
     return found
+
+
+def _recorded(problems: list[Problem], i: int, mention: datetext.Mention) -> Problem | None:
+    """The wrong date the event records for this mention in citation ``i``, if any."""
+    for p in problems:
+        if p.citation == i and p.kind == "wrong-date" and (mention.text in p.text or p.text in mention.text):
+            return p
+    return None
 
 
 def _wrong_year(ctx: Context, i: int, mention: datetext.Mention, pub: Single | None) -> None:

@@ -90,20 +90,26 @@ def check_safe_text(ctx: Context) -> None:
                 )
 
 
+def _years(date: str) -> set[str]:
+    """The years an event's own date names: a title may state them without a quote."""
+    with contextlib.suppress(dates.DateError):
+        return {str(p.year) for p in dates.parts(dates.parse(date))}
+    return set()
+
+
 def check_numbers(ctx: Context) -> None:
     quoted = set().union(*(ctx.quote_numbers(i) for i in range(len(ctx.quotes))))
-    exempt: set[str] = set()
-    with contextlib.suppress(dates.DateError):
-        exempt = {str(p.year) for p in dates.parts(dates.parse(ctx.event.date))}
     for field in ("title", "summary"):
-        for number in sorted(numbers(getattr(ctx.event, field))):
-            if number not in quoted and number not in exempt:
-                ctx.report(
-                    "TL160",
-                    (field,),
-                    f"the number {number} in the {field} is in none of the quotes",
-                    "quote the passage that states it, or remove the number",
-                )
+        unquoted = numbers(getattr(ctx.event, field)) - quoted
+        if unquoted:
+            unquoted -= _years(ctx.event.date)
+        for number in sorted(unquoted):
+            ctx.report(
+                "TL160",
+                (field,),
+                f"the number {number} in the {field} is in none of the quotes",
+                "quote the passage that states it, or remove the number",
+            )
     for i, claim in enumerate(ctx.event.claims):
         for name in ("value", "min", "max"):
             figure = getattr(claim, name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -180,6 +181,16 @@ def test_tl105_limit_is_inclusive(project: MiniProject) -> None:
     assert project.validate().diagnostics == ()
     project.event(text + "\n")
     assert only(project.validate(), "TL105")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_tl105_endless_file_is_read_only_to_the_limit(project: MiniProject) -> None:
+    """A file of no known size (here: endless) is read only up to the limit, then refused."""
+    (project.root / EVENT_PATH).parent.mkdir(parents=True, exist_ok=True)
+    (project.root / EVENT_PATH).symlink_to("/dev/zero")
+    d = only(project.validate(), "TL105")
+    assert where(d) == (EVENT_PATH, 1, 1)
+    assert f"more than {MAX_BYTES:,} bytes" in d.message
 
 
 # ---------------------------------------------------------------- TL106 not a mapping
