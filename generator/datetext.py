@@ -47,7 +47,7 @@ class Mention:
 
     start: int
     end: int
-    text: str
+    text: str  # as written, each run of whitespace as one space
     year: int | None  # None: the text gives no year
     month: int | None
     day: int | None
@@ -74,7 +74,8 @@ def mentions(text: str) -> list[Mention]:
             if lead in _RELATIVE or (month.rstrip(".") in _AMBIGUOUS and lead not in _LEADS):
                 continue  # "last December" is relative: it counts only as a recorded date_basis phrase
         written = m.group(0) if day or year else m.group(0).rstrip(".")
-        mention = Mention(m.start(), m.start() + len(written), written, _int(year), _month(month), _int(day))
+        end = m.start() + len(written)
+        mention = Mention(m.start(), end, " ".join(written.split()), _int(year), _month(month), _int(day))
         if mention.day is None or _valid_day(mention):
             found.append(mention)
     return found

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from .datetext import Mention, mentions
 
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+# A number not inside a word or another number: ``(?<![\w.,])\d+(?:[.,]\d+)*``, written to start with the
+# digit (the lookbehind checks the character before it) so the regex engine can skip ahead to digits.
+_NUMBER = re.compile(r"\d(?<![\w.,]\d)\d*(?:[.,]\d+)*")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|<[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*>|https?://\S+")
 
 T = TypeVar("T")
@@ -75,6 +77,6 @@ class Facts:
 
     def mentions(self, start: int, end: int) -> list[Mention] | None:
         if self._mentions is None:
-            found = [replace(m, text=" ".join(m.text.split())) for m in mentions(self.text)]
+            found = mentions(self.text)
             self._mentions = _Spans([m.start for m in found], [m.end for m in found], found)
         return self._mentions.within(start, end)

@@ -7,8 +7,9 @@ explicit part of the event's date must contain at least one piece of evidence.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from .. import dates, datetext
 from ..dates import EDTF, Single
@@ -19,8 +20,7 @@ from .context import Context
 WRONG_YEAR_WINDOW = timedelta(days=92)
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     when: Single
     said: str  # what the quote says, for messages
 

@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import dates
+from generator import dates, facts
 from generator.dates import Interval, Single
 from generator.quotes import IndexedText, locate, normalize
 
@@ -102,3 +102,10 @@ def test_a_quote_with_other_whitespace_is_found(pairs: list[tuple[str, str]], da
 def test_the_normalized_text_collapses_every_whitespace_run_to_one_space(text: str) -> None:
     """IndexedText's fast collapse agrees with the regular expression it replaces, ends included."""
     assert IndexedText(text).norm == re.sub(r"\s+", " ", text)
+
+
+@given(st.text(alphabet=st.sampled_from("0129.,a_ -٣x")))
+def test_numbers_are_found_where_the_plain_pattern_finds_them(text: str) -> None:
+    """The digit-first number pattern (fast to search) matches exactly what its plain form matches."""
+    plain = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+    assert [m.span() for m in facts._NUMBER.finditer(text)] == [m.span() for m in plain.finditer(text)]
