@@ -66,17 +66,21 @@ class Facts:
         self._numbers: _Spans[str] | None = None
         self._mentions: _Spans[Mention] | None = None
 
-    def numbers(self, start: int, end: int) -> set[str] | None:
+    def scan(self) -> tuple[_Spans[str], _Spans[Mention]]:
+        """Find the numbers and dates now (done once; lookups do it on first use)."""
         if self._numbers is None:
             found = list(_NUMBER.finditer(self.text))
             self._numbers = _Spans(
                 [m.start() for m in found], [m.end() for m in found], [canonical(m.group(0)) for m in found]
             )
-        values = self._numbers.within(start, end)
+        if self._mentions is None:
+            dated = mentions(self.text)
+            self._mentions = _Spans([m.start for m in dated], [m.end for m in dated], dated)
+        return self._numbers, self._mentions
+
+    def numbers(self, start: int, end: int) -> set[str] | None:
+        values = (self._numbers or self.scan()[0]).within(start, end)
         return None if values is None else set(values)
 
     def mentions(self, start: int, end: int) -> list[Mention] | None:
-        if self._mentions is None:
-            found = mentions(self.text)
-            self._mentions = _Spans([m.start for m in found], [m.end for m in found], found)
-        return self._mentions.within(start, end)
+        return (self._mentions or self.scan()[1]).within(start, end)

@@ -176,6 +176,9 @@ def _check_all(
     context = mp.get_context("fork" if fork else "spawn")
     share = _Share(jobs, context.Value("q", 0), sources, vocabulary)
     _share = share if fork else None
+    if fork:  # scan the sources here once, rather than in every process
+        for facts in sources.facts.values():
+            facts.scan()
     try:
         with ProcessPoolExecutor(
             workers - 1, context, _start_worker, (project, jobs, share.next_batch)

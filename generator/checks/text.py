@@ -12,12 +12,13 @@ from .context import Context
 
 # A tag or the start of one; a Markdown autolink (<https://…>) is a link, not HTML.
 _HTML = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.-]*:[^\s>]*>)/?[A-Za-z!?][^>]*>|<[A-Za-z]+\s+[^>]*=")
+_SLUG = re.compile(SLUG)
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*(\S+)", re.M)
 
 
 def check_identity(ctx: Context, stem: str) -> None:
     ident = ctx.event.id
-    if not re.match(SLUG, ident):
+    if not _SLUG.match(ident):
         ctx.report(
             "TL120",
             ("id",),
