@@ -35,6 +35,7 @@ _MENTIONS = re.compile(
     rf"|(?P<day2>[0-3]?[0-9])\s+{_m('month2')}(?:,?\s+{_y('year2')}\b)?"  # 23 December[ 2024]
     rf"|{_y('year5')}\b)",  # 2024
 )
+_GROUPS = (0, "month", "day", "year", "month2", "day2", "year2", "year5")
 _LEADS = frozenset("in since until from by of early late mid before after during".split())
 _RELATIVE = frozenset(("last", "this", "next"))
 _AMBIGUOUS = frozenset(("May", "March"))  # also ordinary words: only a date after a lead word
@@ -62,20 +63,22 @@ def mentions(text: str) -> list[Mention]:
     """Every calendar date written in ``text``, in order."""
     found: list[Mention] = []
     for m in _MENTIONS.finditer(text):
-        month, day, year = m.group("month"), m.group("day"), m.group("year")
-        if m.group("month2"):
-            month, day, year = m.group("month2"), m.group("day2"), m.group("year2")
+        whole, month, day, year, month2, day2, year2, year5 = m.group(*_GROUPS)
+        start = m.start()
+        if month2:
+            month, day, year = month2, day2, year2
         elif month is None:
-            found.append(Mention(m.start(), m.end(), m.group(0), int(m.group("year5")), None, None))
+            found.append(Mention(start, m.end(), whole, int(year5), None, None))
             continue
         if day is None and year is None:
-            before = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
+            before = _LAST_WORD.search(text, max(0, start - 12), start)
             lead = before.group(1).lower() if before else ""
             if lead in _RELATIVE or (month.rstrip(".") in _AMBIGUOUS and lead not in _LEADS):
                 continue  # "last December" is relative: it counts only as a recorded date_basis phrase
-        written = m.group(0) if day or year else m.group(0).rstrip(".")
-        end = m.start() + len(written)
-        mention = Mention(m.start(), end, " ".join(written.split()), _int(year), _month(month), _int(day))
+        written = whole if day or year else whole.rstrip(".")
+        mention = Mention(
+            start, start + len(written), " ".join(written.split()), _int(year), _month(month), _int(day)
+        )
         if mention.day is None or _valid_day(mention):
             found.append(mention)
     return found

@@ -71,7 +71,9 @@ class Facts:
         if self._numbers is None:
             found = list(_NUMBER.finditer(self.text))
             self._numbers = _Spans(
-                [m.start() for m in found], [m.end() for m in found], [canonical(m.group(0)) for m in found]
+                [m.start() for m in found],
+                [m.end() for m in found],
+                [n if n.isdigit() else canonical(n) for n in (m.group(0) for m in found)],
             )
         if self._mentions is None:
             dated = mentions(self.text)

@@ -138,7 +138,6 @@ class _Builder:
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.report(
@@ -152,15 +151,19 @@ class _Builder:
                 )
                 continue
             if key in result:
+                first = next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key)
                 self.report(
                     "TL103",
                     key_node,
-                    f"the key '{key}' appears twice in this mapping (first at line {_mark(first[key]).line})",
+                    f"the key '{key}' appears twice in this mapping (first at line {_mark(first).line})",
                     "keep one of them; YAML would silently use the last",
                 )
                 continue
-            first[key] = key_node
-            result[key] = self.build(value_node, depth + 1)
+            if value_node.tag == _STR and type(value_node) is yaml.ScalarNode and self.seen is None:
+                # most values are strings: taken in place
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, depth + 1)
         return result
 
 
