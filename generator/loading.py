@@ -190,13 +190,6 @@ def _decode(raw: bytes, path: str, problems: list[Diagnostic]) -> str | None:
 def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]:
     """Compose one YAML document from text. Returns the document (or None) and its problems."""
     problems: list[Diagnostic] = []
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        problems.append(
-            error("TL101", path, 1, 1, "the file is empty", "write the event's fields, or delete the file")
-        )
-        return None, problems
     if text.count("[") + text.count("{") > 4 * MAX_DEPTH and flow_depth(text) > MAX_DEPTH:
         # libyaml's composer recurses in C: deep enough nesting crashes the interpreter outright.
         problems.append(
@@ -228,7 +221,7 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
         return None, problems
     finally:
         loader.dispose()
-    if node is None:
+    if node is None:  # nothing but blank lines, comments and document markers
         problems.append(
             error("TL101", path, 1, 1, "the file is empty", "write the event's fields, or delete the file")
         )

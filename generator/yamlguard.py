@@ -4,7 +4,6 @@ limit (libyaml's composer recurses in C, so deep enough nesting would crash the 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
@@ -44,17 +43,21 @@ class Loader(_Base):  # type: ignore[misc]
         return _DEFAULT_TAGS[kind]
 
 
-_MARKER = re.compile(r"[&*]\S")
 _NODE_START = frozenset(("", "\n", ":", "-", "[", "{", ",", "?"))
 
 
 def alias_like(text: str) -> bool:
     """Could the text hold an anchor or alias? They only start a node: at a line's start, or after ':',
-    '-', '[', '{', ',' or '?'. Files without such a spot (nearly all) skip the alias bookkeeping."""
-    for match in _MARKER.finditer(text):
-        before = text[max(0, match.start() - 40) : match.start()].rstrip(" \t")
-        if before[-1:] in _NODE_START:
-            return True
+    '-', '[', '{', ',' or '?'. Files without such a spot (nearly all) skip the alias bookkeeping.
+    (``str.find`` rather than a regex: this runs on every file, and the regex was 50 times slower.)"""
+    for marker in "&*":
+        at = text.find(marker)
+        while at != -1:
+            if at + 1 < len(text) and not text[at + 1].isspace():
+                before = text[max(0, at - 40) : at].rstrip(" \t")
+                if before[-1:] in _NODE_START:
+                    return True
+            at = text.find(marker, at + 1)
     return False
 
 

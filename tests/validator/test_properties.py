@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import dates, facts
+from generator import dates, facts, yamlguard
 from generator.dates import Interval, Single
 from generator.quotes import IndexedText, locate, normalize
 
@@ -109,3 +109,14 @@ def test_numbers_are_found_where_the_plain_pattern_finds_them(text: str) -> None
     """The digit-first number pattern (fast to search) matches exactly what its plain form matches."""
     plain = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
     assert [m.span() for m in facts._NUMBER.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet=st.sampled_from("&* \t\n:-[{,?ab")))
+def test_the_anchor_prefilter_agrees_with_its_regex_form(text: str) -> None:
+    """alias_like (str.find) flags exactly the texts its plain form flags: a marker followed by a
+    non-space, at a spot where a node can start."""
+    expected = any(
+        text[max(0, m.start() - 40) : m.start()].rstrip(" \t")[-1:] in yamlguard._NODE_START
+        for m in re.finditer(r"[&*]\S", text)
+    )
+    assert yamlguard.alias_like(text) == expected
