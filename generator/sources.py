@@ -88,9 +88,10 @@ def _check_text(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]
 
 def load_sources(seeds: Path, display_root: Path | None = None) -> SourceSet:
     out = SourceSet()
+    folder = _display(seeds, display_root)  # resolved once: paths are shown as <folder>/<name>
 
     def shown(path: Path) -> str:
-        return _display(path, display_root)
+        return f"{folder}/{path.name}"
 
     texts = {p.stem: p for p in sorted(seeds.glob("*.txt"))}
     metas = {p.stem: p for p in sorted(seeds.glob("*.yaml"))}
