@@ -81,8 +81,10 @@ class Facts:
         return self._numbers, self._mentions
 
     def numbers(self, start: int, end: int) -> set[str] | None:
-        values = (self._numbers or self.scan()[0]).within(start, end)
+        spans = self._numbers if self._numbers is not None else self.scan()[0]
+        values = spans.within(start, end)
         return None if values is None else set(values)
 
     def mentions(self, start: int, end: int) -> list[Mention] | None:
-        return (self._mentions or self.scan()[1]).within(start, end)
+        spans = self._mentions if self._mentions is not None else self.scan()[1]
+        return spans.within(start, end)

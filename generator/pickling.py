@@ -20,14 +20,8 @@ def by_fields(cls: T) -> T:
     names = tuple(f.name for f in dataclasses.fields(cls))
     if names != tuple(getattr(cls, "__slots__", ())) or not all(f.init for f in dataclasses.fields(cls)):
         raise TypeError(f"{cls.__name__}: every field must be an __init__ argument, in slot order")
-    if len(names) == 1:
-        one = attrgetter(names[0])
-
-        def reduce_one(self: Any) -> tuple[type, tuple[Any, ...]]:
-            return cls, (one(self),)
-
-        cls.__reduce__ = reduce_one  # type: ignore[method-assign,assignment]
-        return cls
+    if len(names) < 2:
+        raise TypeError(f"{cls.__name__}: needs two fields or more")  # attrgetter gives a tuple
     values = attrgetter(*names)
 
     def reduce(self: Any) -> tuple[type, tuple[Any, ...]]:

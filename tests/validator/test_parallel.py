@@ -3,18 +3,24 @@ same diagnostics (including a duplicate id split across the batches), with forke
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator import validate
+from generator.dates import Interval, Single
+from generator.diagnostics import Diagnostic
+from generator.model import Citation, Claim, DateBasis, Event, Problem, Span
+from generator.pickling import by_fields
 from generator.validate import Project, validate_project
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -74,3 +80,29 @@ def test_parallel_equals_sequential(
     codes = sorted(d.code for d in one.diagnostics)
     assert "TL140" in codes and "TL121" in codes and "TL122" in codes
     assert (many.event_count, many.source_count) == (91, 6)
+
+
+def test_events_cross_processes_whole(repo_root: Path) -> None:
+    """The repository's events (with claims, recorded problems and date bases) survive pickling as
+    workers send them: every record rebuilt through its own constructor, equal to the original."""
+    events = validate_project(
+        Project(repo_root / "events", repo_root / "seeds", root=repo_root)
+    ).timeline.events
+    assert (
+        any(e.claims for e in events)
+        and any(e.problems for e in events)
+        and any(e.date_basis for e in events)
+    )
+    assert pickle.loads(pickle.dumps(events, pickle.HIGHEST_PROTOCOL)) == events
+    for record in (Event, Citation, Span, Claim, Problem, DateBasis, Single, Interval, Diagnostic):
+        assert record.__reduce__ is not object.__reduce__, record
+
+
+def test_by_fields_refuses_records_it_cannot_rebuild() -> None:
+    with pytest.raises(TypeError, match="__init__ argument"):
+
+        @by_fields
+        @dataclass(frozen=True, slots=True)
+        class Derived:
+            a: int
+            b: int = field(init=False, default=0)
