@@ -85,6 +85,7 @@ CODES: dict[str, str] = {
     "TL171": "figures out of order",
     "TL172": "claim without claimant",
     "TL173": "no such citation",
+    "TL174": "one estimate, different claims",
     # vocabulary and text
     "TL180": "unknown tag",
     "TL190": "raw HTML in text",

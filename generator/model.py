@@ -81,6 +81,8 @@ class Claim:
     max: float | None = None
     unit: str = ""
     note: str | None = None
+    estimate: str | None = None  # shared by claims that report one estimate (they count once)
+    inference: str | None = None  # what an inferred attribution rests on (shown as an inference)
 
 
 @by_fields
@@ -99,7 +101,7 @@ class DateBasis:
 class Problem:
     """A problem in a source the event carries to readers: a wrong date, two sources disagreeing."""
 
-    kind: str  # wrong-date | disagreement | uncorroborated | other
+    kind: str  # wrong-date | error | disagreement | uncorroborated | note
     citation: int  # 0-based
     text: str  # as written in the quote; shown with [sic] where it is wrong
     note: str

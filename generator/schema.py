@@ -46,6 +46,16 @@ class ClaimIn(_Strict):
     claimant: str = Field(description="Who asserts the figure (not the outlet that reports it)")
     as_of: str = Field(description="EDTF date the figure refers to")
     citation: int = Field(ge=1, description="1-based number of the citation that supports the figure")
+    estimate: Slug | None = Field(
+        None,
+        description="An id shared by every claim that reports the same estimate (one statement, reported "
+        "by several articles): such claims count once and are never shown as agreeing with each other",
+    )
+    inference: Text | None = Field(
+        None,
+        description="When the quote does not name the claimant or the date outright: what the "
+        "attribution rests on. Readers see it labelled as an inference",
+    )
     note: Text | None = None
 
 
@@ -64,7 +74,11 @@ class DateBasisIn(_Strict):
 class ProblemIn(_Strict):
     """A problem in a source, carried to readers: an impossible date, sources disagreeing."""
 
-    kind: Literal["wrong-date", "disagreement", "uncorroborated", "other"]
+    kind: Literal["wrong-date", "error", "disagreement", "uncorroborated", "note"] = Field(
+        description="wrong-date or error: the source is wrong ([sic]); disagreement: sources differ "
+        "([disputed]); uncorroborated: no other source confirms it ([unconfirmed]); note: a remark "
+        "for readers (no tag on the quote)"
+    )
     citation: int = Field(ge=1, description="1-based number of the citation whose quote holds the text")
     text: Text = Field(description="The problematic words exactly as the quote has them")
     correction: Text | None = Field(None, description="The likely intended reading, e.g. 2024-12-18")

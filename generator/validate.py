@@ -97,6 +97,8 @@ class _Checked:
     ident: str | None
     id_line: int = 1
     id_col: int = 1
+    # (estimate id, measure, claimant, as_of, line, col) of each claim that names an estimate
+    estimates: tuple[tuple[str, str, str, str, int, int], ...] = ()
 
 
 def _check_file(file: Path, shown: str, sources: SourceSet, vocabulary: Vocabulary) -> _Checked:
@@ -108,7 +110,14 @@ def _check_file(file: Path, shown: str, sources: SourceSet, vocabulary: Vocabula
     if not isinstance(ident, str):
         return _Checked(shown, event, found + more, None)
     mark = doc.mark(("id",))
-    return _Checked(shown, event, found + more, ident, mark.line, mark.col)
+    estimates = ()
+    if event is not None and any(c.estimate for c in event.claims):
+        estimates = tuple(
+            (c.estimate, c.measure, c.claimant, dates.to_edtf(c.as_of), *doc.mark(("claims", i, "estimate")))
+            for i, c in enumerate(event.claims)
+            if c.estimate
+        )
+    return _Checked(shown, event, found + more, ident, mark.line, mark.col, estimates)
 
 
 # Above this many event files, validation uses every core. Below it, starting workers costs more than it
@@ -196,6 +205,30 @@ def _check_all(
     return [checked for _, batch in batches for checked in batch]
 
 
+def _check_estimates(checked: _Checked, seen: dict[str, tuple[str, str, str, str, int, int]]) -> list[Diagnostic]:
+    """Claims that share an ``estimate`` id report one estimate: one measure, claimant and as_of."""
+    found = []
+    for estimate, measure, claimant, as_of, line, col in checked.estimates:
+        first = seen.setdefault(estimate, (checked.shown, measure, claimant, as_of, line, col))
+        where, *said, first_line, _ = first
+        for field, mine, theirs in zip(("measure", "claimant", "as_of"), (measure, claimant, as_of), said):
+            if mine != theirs:
+                found.append(
+                    error(
+                        "TL174",
+                        checked.shown,
+                        line,
+                        col,
+                        f"estimate '{estimate}' has {field} '{mine}' here but '{theirs}' at "
+                        f"{where}:{first_line}",
+                        f"one estimate has one measure, claimant and as_of: set {field}: {theirs!r}, "
+                        "or give this claim an estimate id of its own",
+                    )
+                )
+                break
+    return found
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Validation allocates millions of short-lived, acyclic objects (YAML nodes, dicts, dataclasses);
@@ -230,6 +263,7 @@ def _validate(project: Project, workers: int | None) -> Result:
     workers = workers if workers is not None else (os.cpu_count() or 1)
     events: list[Event] = []
     first_seen: dict[str, str] = {}
+    estimates: dict[str, tuple[str, str, str, str, int, int]] = {}
     for checked in _check_all(project, jobs, sources, vocabulary, workers):
         diagnostics += checked.diagnostics
         if checked.ident is not None:
@@ -248,6 +282,7 @@ def _validate(project: Project, workers: int | None) -> Result:
             first_seen[checked.ident] = checked.shown
         if checked.event is not None:
             events.append(checked.event)
+            diagnostics += _check_estimates(checked, estimates)
     events.sort(key=lambda e: dates.sort_key(e.date, e.id))
     timeline = Timeline(tuple(events), dict(sorted(sources.sources.items())), vocabulary)
     return Result(timeline, tuple(ordered(diagnostics)), len(files), len(sources.known_ids))

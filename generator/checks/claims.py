@@ -56,6 +56,8 @@ def _check_one(ctx: Context, i: int, claim: ClaimIn) -> Claim | None:
         claim.max,
         claim.unit or (measure.unit if measure else ""),
         claim.note,
+        claim.estimate,
+        claim.inference,
     )
 
 

@@ -12,11 +12,13 @@ from .context import Site
 from .numbers import figure, plural
 from .text import esc, md_text, squash, summary_html
 
+# kind -> (label in the problems list, tag after the words in the quote; "" for none)
 PROBLEM_LABELS = {
     "wrong-date": ("Wrong date", "[sic]"),
+    "error": ("Error in the source", "[sic]"),
     "disagreement": ("Sources disagree", "[disputed]"),
     "uncorroborated": ("Not corroborated", "[unconfirmed]"),
-    "other": ("Problem in the source", "[sic]"),
+    "note": ("Note", ""),
 }
 
 
@@ -37,13 +39,15 @@ def _mark_problems(quote: str, problems: Sequence[Problem]) -> str:
     """The quote as HTML, each recorded problem's words flagged in place ("… 2023 [sic]")."""
     spots: list[tuple[int, int, Problem]] = []
     for problem in problems:
+        if not PROBLEM_LABELS.get(problem.kind, PROBLEM_LABELS["note"])[1]:
+            continue  # a note marks nothing in the quote
         words = squash(problem.text)
         at = quote.find(words)
         if at >= 0 and all(at >= end or at + len(words) <= start for start, end, _ in spots):
             spots.append((at, at + len(words), problem))
     out, pos = [], 0
     for start, end, problem in sorted(spots, key=lambda s: s[0]):
-        tag = PROBLEM_LABELS.get(problem.kind, PROBLEM_LABELS["other"])[1]
+        tag = PROBLEM_LABELS.get(problem.kind, PROBLEM_LABELS["note"])[1]
         out.append(esc(quote[pos:start]))
         out.append(
             f'<span class="tl-sic">{esc(quote[start:end])}</span> <span class="tl-sic-tag">{tag}</span>'
@@ -134,11 +138,12 @@ def _problems(event: Event) -> str:
         return ""
     items = []
     for problem in event.problems:
-        label, tag = PROBLEM_LABELS.get(problem.kind, PROBLEM_LABELS["other"])
+        label, tag = PROBLEM_LABELS.get(problem.kind, PROBLEM_LABELS["note"])
         fix = f" Likely meant: {esc(_correction(problem.correction))}." if problem.correction else ""
+        tagged = f" {tag}" if tag else ""
         items.append(
             f"<li><strong>{label}</strong> in quote {problem.citation + 1}: "
-            f"“{esc(squash(problem.text))}” {tag}. {esc(problem.note)}{fix}</li>"
+            f"“{esc(squash(problem.text))}”{tagged}. {esc(problem.note)}{fix}</li>"
         )
     label = '<p class="tl-label">Problems in the sources</p>'
     return f'<div class="tl-problems">{label}<ul>{"".join(items)}</ul></div>'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .project import EVENT_PATH, MiniProject, codes, only, variant, where
+from .project import EVENT, EVENT_PATH, MiniProject, codes, only, variant, where
 
 RANGE_QUOTE = "Estimates of the losses ranged from 1,100 to 3,000, with most near 2,000."
 TWO = variant(
@@ -91,3 +91,40 @@ def test_a_broken_claim_does_not_hide_another(project: MiniProject) -> None:
     assert codes(result) == ["TL170", "TL170"]
     assert [d.line for d in result.diagnostics] == [17, 23]
     assert result.diagnostics[1].hint == "did you mean 'nk-troops-deployed'?"
+
+
+ESTIMATE = "    citation: 1\n    estimate: jcs-1100\n"
+
+
+def test_estimate_and_inference_reach_the_model(project: MiniProject) -> None:
+    project.event(variant("    citation: 1\n", ESTIMATE + "    inference: the quote names the JCS\n"))
+    result = project.validate()
+    assert result.diagnostics == ()
+    [claim] = result.timeline.events[0].claims
+    assert (claim.estimate, claim.inference) == ("jcs-1100", "the quote names the JCS")
+
+
+def test_claims_of_one_estimate_across_events_agree(project: MiniProject) -> None:
+    project.event(variant("    citation: 1\n", ESTIMATE))
+    second = variant("id: jcs-casualties", "id: jcs-later", variant("    citation: 1\n", ESTIMATE))
+    project.event(second, name="jcs-later")
+    assert project.validate().diagnostics == ()
+
+
+def test_tl174_one_estimate_with_two_claimants(project: MiniProject) -> None:
+    project.event(variant("    citation: 1\n", ESTIMATE))
+    second = variant("id: jcs-casualties", "id: jcs-later", variant("    citation: 1\n", ESTIMATE))
+    second = variant("claimant: South Korea's Joint Chiefs of Staff", "claimant: Seoul's spy agency", second)
+    project.event(second, name="jcs-later")
+    d = only(project.validate(), "TL174")
+    assert where(d) == ("events/jcs-later.yaml", 23, 15)
+    assert d.message == (
+        "estimate 'jcs-1100' has claimant 'Seoul's spy agency' here but "
+        "'South Korea's Joint Chiefs of Staff' at events/jcs-casualties.yaml:23"
+    )
+
+
+def test_problem_kind_other_is_gone(project: MiniProject) -> None:
+    text = EVENT + "problems:\n  - kind: other\n    citation: 1\n    text: about 1,100\n    note: n\n"
+    project.event(text)
+    assert codes(project.validate()) == ["TL113"]

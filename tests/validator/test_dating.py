@@ -139,7 +139,7 @@ def test_tl155_is_silenced_without_a_correction_too(project: MiniProject) -> Non
 
 
 def test_tl155_is_not_silenced_by_another_kind_of_problem(project: MiniProject) -> None:
-    project.event(plain(quote=WRONG_YEAR, extra=variant("kind: wrong-date", "kind: other", RECORDED)))
+    project.event(plain(quote=WRONG_YEAR, extra=variant("kind: wrong-date", "kind: disagreement", RECORDED)))
     assert only(project.validate(), "TL155")
 
 
