@@ -35,6 +35,7 @@ pytestmark = pytest.mark.slow
 
 def _project(tmp: Path, *, corpus: Path | None = CORPUS) -> Path:
     shutil.copytree(ROOT / "docs", tmp / "docs")
+    shutil.copytree(ROOT / "overrides", tmp / "overrides")  # mkdocs.yml theme.custom_dir
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     if corpus is not None:
         shutil.copytree(corpus / "events", tmp / "events")
@@ -179,7 +180,7 @@ def test_navigation_lists_only_index_pages(fixture_site: tuple[Path, dict[str, s
         )
     ]
     tabs = html[html.index('<nav class="md-tabs"') : html.index("</nav>", html.index('<nav class="md-tabs"'))]
-    assert tabs.count("md-tabs__link") == 8
+    assert tabs.count("md-tabs__link") == 7  # Contributing is a footer link, not a tab
     for page in ("dated/2024-12", "sources/fixture-a", "tags/casualties"):
         assert page not in nav and page not in tabs
 
