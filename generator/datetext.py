@@ -96,19 +96,32 @@ def _valid_day(m: Mention) -> bool:
     return True
 
 
-def resolve_mention(m: Mention, published: Single | None) -> Single | None:
-    """The date a mention stands for. A missing year is the latest year that does not put the date after
-    publication (and is as uncertain as the publication date); with no publication date, a mention
-    without a year dates nothing."""
+def resolve_mention(m: Mention, published: Single | None, *, future: bool = False) -> Single | None:
+    """The date a mention stands for. A month or day written without a year takes its year from the
+    publication (see :func:`year_for`) and is as uncertain as the publication date; with no
+    publication date, a mention without a year dates nothing. ``future``: the mention sits in
+    future-tense wording ("will", "is expected to", "by the end of")."""
     if m.year is not None:
         return Single(m.year, m.month, m.day)
     if published is None or m.month is None:
         return None
-    limit = published.latest
-    year = limit.year
-    if (m.month, m.day or 1) > (limit.month, limit.day):
-        year -= 1
+    year = year_for(m.month, m.day, published, future=future)
     return Single(year, m.month, m.day, uncertain=published.uncertain)
+
+
+def year_for(month: int, day: int | None, published: Single, *, future: bool = False) -> int:
+    """The year of a month (and day) named without one, as news text means it. An article reports what
+    has happened: the most recent such date on or before publication ("in December" in an article of
+    14 March 2025 is December 2024). In future-tense wording it speaks of what is to come: the next
+    such date on or after publication ("by the end of April" in the same article is April 2025). With
+    only the year of publication known, the date is in that year."""
+    if published.month is None:
+        return published.year
+    if future:
+        first = published.earliest
+        return published.year + (1 if (month, day or 31) < (first.month, first.day) else 0)
+    limit = published.latest
+    return published.year - (1 if (month, day or 1) > (limit.month, limit.day) else 0)
 
 
 # ---------------------------------------------------------------- relative phrases

@@ -39,6 +39,8 @@ def _slugify(text: str) -> str:
 
 
 def check_tags(ctx: Context) -> None:
+    if ctx.vocabulary is None:
+        return
     known = ctx.vocabulary.tags
     for i, tag in enumerate(ctx.event.tags):
         if tag not in known:

@@ -37,11 +37,26 @@ def test_tl152_dated_after_publication(project: MiniProject) -> None:
     )
 
 
-def test_tl152_not_for_a_period_that_starts_before_publication(project: MiniProject) -> None:
+def test_tl152_hint_names_the_future_tense_wording(project: MiniProject) -> None:
+    project.event(plain("2025-01", quote="The defense pact is expected to take effect in January 2025."))
+    d = only(project.validate(), "TL152")
+    assert d.hint == (
+        "an article cannot report what happened after it: 'is expected to' … 'January 2025' is a plan or "
+        "a forecast, not an event"
+    )
+
+
+def test_tl159_a_period_that_ends_in_a_plan(project: MiniProject) -> None:
+    """Not after publication (the period starts before it), but its end rests on a forecast."""
     project.event(
         plain("2024-12/2025-01", quote="The defense pact is expected to take effect in January 2025.")
     )
-    assert project.validate().diagnostics == ()
+    result = project.validate()
+    d = only(result, "TL159")
+    assert d.severity is Severity.WARNING and result.ok
+    assert where(d) == (EVENT_PATH, 2, 7)
+    assert d.message == "2025-01 rests only on future-tense wording: 'is expected to' … 'January 2025'"
+    assert "a plan or a forecast is not a date something happened" in d.hint
 
 
 # ---------------------------------------------------------------- TL153 / TL154 grounding
@@ -122,7 +137,15 @@ def test_tl155_wrong_year_is_a_warning(project: MiniProject) -> None:
         "citation 2 says 'December 18, 2023', but its source was published 26 December 2024: "
         "the year is likely 2024"
     )
-    assert 'text: "December 18, 2023", correction: "2024-12-18"' in d.hint
+    assert d.hint == (
+        "record it under problems:\n"
+        "problems:\n"
+        "  - kind: wrong-date\n"
+        "    citation: 2\n"
+        '    text: "December 18, 2023"\n'
+        '    correction: "2024-12-18"\n'
+        "    note: The article is dated 26 December 2024; 2023 cannot be right."
+    )
 
 
 def test_tl155_is_silenced_by_a_recorded_wrong_date(project: MiniProject) -> None:
@@ -153,9 +176,9 @@ def test_a_recorded_correction_dates_the_event(project: MiniProject) -> None:
 
 def test_tl150_correction_that_is_not_a_date(project: MiniProject) -> None:
     project.event(plain(quote=WRONG_YEAR, extra=variant('"2024-12-18"', "the 18th", RECORDED)))
-    d = only(project.validate(), "TL150")
+    d = only(project.validate(), "TL150")  # recorded all the same: no TL155, no TL153
     assert where(d) == (EVENT_PATH, 15, 17)
-    assert "'the 18th' is not an EDTF date" in d.message
+    assert d.message.startswith("correction: 'the 18th' is not a date of the form YYYY")
 
 
 def test_tl155_not_for_an_old_date_far_from_publication(project: MiniProject) -> None:
