@@ -210,11 +210,10 @@ def validate_project(project: Project, workers: int | None = None) -> Result:
 
 def _validate(project: Project, workers: int | None) -> Result:
     root = project.root
-    vocabulary, vocabulary_found = load_vocabulary(
-        project.vocabulary or project.events / VOCABULARY_FILE, root
-    )
+    vocabulary_path = project.vocabulary or project.events / VOCABULARY_FILE
+    vocabulary, vocabulary_found = load_vocabulary(vocabulary_path, root)
     sources = load_sources(project.seeds, root)
-    files = event_files(project.events) if project.files is None else list(project.files)
+    files, named_sources, vocabulary_named = _named(project, vocabulary_path)
     jobs = [(file, _shown(project, file)) for file in files]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     events: list[Event] = []
@@ -239,8 +238,8 @@ def _validate(project: Project, workers: int | None) -> Result:
     cited = sorted({source for checked in checked_all for source in checked.cited})
     source_found = sources.diagnostics
     if project.files is not None:
-        source_found = [d for d in source_found if Path(d.path).stem in cited]
-        if not files:
+        source_found = [d for d in source_found if Path(d.path).stem in {*cited, *named_sources}]
+        if not files and not vocabulary_named:
             vocabulary_found = []
     source_found = note_broken(sources, source_found, checked_all)
     if vocabulary is None and files:
@@ -250,6 +249,24 @@ def _validate(project: Project, workers: int | None) -> Result:
     timeline = Timeline(tuple(events), dict(sorted(sources.sources.items())), vocabulary or Vocabulary())
     ordered = by_cause(source_found, vocabulary_found + diagnostics)
     return Result(timeline, tuple(ordered), len(files), len(sources.known_ids))
+
+
+def _named(project: Project, vocabulary: Path) -> tuple[list[Path], set[str], bool]:
+    """The event files to check, the sources named, and whether the vocabulary is named: everything
+    for a full run; for ``validate FILE…``, what the FILEs are."""
+    if project.files is None:
+        return event_files(project.events), set(), True
+    seeds = project.seeds.resolve()
+    files, sources, named_vocabulary = [], set(), False
+    for file in project.files:
+        where = file.resolve()
+        if where == vocabulary.resolve():
+            named_vocabulary = True
+        elif where.parent == seeds:
+            sources.add(file.stem)
+        else:
+            files.append(file)
+    return files, sources, named_vocabulary
 
 
 def _shown(project: Project, file: Path) -> str:

@@ -68,6 +68,11 @@ class Context:
     def warn(self, code: str, loc: Loc, message: str, hint: str = "") -> int:
         return self.report(code, loc, message, hint, severity=Severity.WARNING)
 
+    def withdraw(self, since: int) -> None:
+        """Take back the diagnostics reported from index ``since`` on (follow-ons of a known cause)."""
+        del self.diagnostics[since:]
+        self._errors_at = {at: i for at, i in self._errors_at.items() if i < since}
+
     def skip(self, what: str, causes: Iterable[int | str]) -> None:
         """Record that ``what`` was not checked because of ``causes`` (diagnostic indexes, or ids of
         sources that failed to load); the first cause in this file says so once."""

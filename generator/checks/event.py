@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..diagnostics import Diagnostic
 from ..loading import Document
 from ..model import Event, Vocabulary
@@ -27,6 +29,10 @@ def check_event(
     read = read or []
     parsed, problems = check(EventIn, doc)
     if parsed is None:
+        if problems:  # the first says, once, that nothing else was checked
+            first = problems[0]
+            note = "not checked until this is fixed: the rest of the file"
+            problems[0] = replace(first, hint=f"{first.hint}\n{note}" if first.hint else note)
         return None, read + problems
     ctx = Context(doc, parsed, sources, vocabulary, diagnostics=read + problems)
     check_identity(ctx, stem)

@@ -142,6 +142,11 @@ _PHRASES = re.compile(
 )
 
 
+def phrase_spans(quote: str) -> list[str]:
+    """The relative phrases the validator understands that ``quote`` uses, as it writes them."""
+    return [" ".join(m.group(0).split()) for m in _PHRASES.finditer(quote)]
+
+
 def phrases(ctx: Context, part: Single) -> list[tuple[int, str]]:
     """Relative phrases in the usable quotes that would date ``part`` if recorded under date_basis:
     (1-based citation number, the phrase as the quote writes it)."""
@@ -150,13 +155,13 @@ def phrases(ctx: Context, part: Single) -> list[tuple[int, str]]:
         if citation is None or i in ctx.unusable:
             continue
         pub = published_single(ctx, citation.source)
-        for m in _PHRASES.finditer(ctx.quotes[i]):
+        for said in phrase_spans(ctx.quotes[i]):
             try:
-                resolved = datetext.resolve_phrase(m.group(0), pub)
+                resolved = datetext.resolve_phrase(said, pub)
             except datetext.PhraseError:
                 continue
             if any(part.covers(p) for p in dates.parts(resolved)):
-                out.append((i + 1, " ".join(m.group(0).split())))
+                out.append((i + 1, said))
     return out
 
 
