@@ -214,9 +214,13 @@ def closest(index: IndexedText, quote: str, *, budget: Budget | None = None, lim
         return Closest("none")
     qkeys = [_key(w) for w in quoted]
     diagonals, cut = _vote(words, qkeys, budget)
+    span = _compared(index, words, quoted, diagonals[0], budget) if diagonals else (0, 0)
+    if span is None:
+        cut, diagonals = True, diagonals[:1]
+        span = (0, 0)
     best: _Aligned | None = None
-    for diagonal in diagonals:
-        aligned = _align(index, words, quoted, diagonal, budget)
+    for diagonal in diagonals if span[1] > span[0] else []:
+        aligned = _align(index, words, quoted, diagonal, span, budget)
         if aligned is None:
             cut = True
             break
@@ -272,25 +276,33 @@ class _Aligned:
     ratio: float
 
 
-def _align(
+def _compared(
     index: IndexedText, words: _Words, quoted: list[str], diagonal: int, budget: Budget
-) -> _Aligned | None:
-    """Compare the quote with the source words at ``diagonal``, at most COMPARED_WORDS of them: from
-    the start of the quote, or, for a long quote, from just before the first word that differs."""
+) -> tuple[int, int] | None:
+    """The quote words to compare (at most COMPARED_WORDS): the whole quote, or for a long one, from
+    just before the first word that differs from the source along the likeliest alignment."""
+    if len(quoted) <= COMPARED_WORDS:
+        return 0, len(quoted)
     total = len(words.keys)
-    qstart = max(0, -diagonal)
-    if len(quoted) > COMPARED_WORDS:
-        same = qstart
-        while (
-            same < len(quoted)
-            and 0 <= same + diagonal < total
-            and _word(index, words, same + diagonal) == quoted[same]
-        ):
-            same += 1
-        if not budget.spend(same - qstart + 1):
-            return None
-        qstart = max(qstart, same - SLACK)
-    qend = min(len(quoted), qstart + COMPARED_WORDS)
+    same = max(0, -diagonal)
+    while (
+        same < len(quoted)
+        and 0 <= same + diagonal < total
+        and _word(index, words, same + diagonal) == quoted[same]
+    ):
+        same += 1
+    if not budget.spend(same + 1):
+        return None
+    qstart = min(max(0, same - SLACK), max(0, len(quoted) - COMPARED_WORDS))
+    return qstart, qstart + COMPARED_WORDS
+
+
+def _align(
+    index: IndexedText, words: _Words, quoted: list[str], diagonal: int, span: tuple[int, int], budget: Budget
+) -> _Aligned | None:
+    """Compare the quote's words ``span`` with the source's words along ``diagonal``."""
+    total = len(words.keys)
+    qstart, qend = span
     lo = max(0, qstart + diagonal - SLACK)
     hi = min(total, qend + diagonal + SLACK)
     if lo >= hi:
@@ -309,9 +321,8 @@ def _align(
     sstart = max(lo, sstart - blocks[0].a)
     send = min(hi, send + (len(mine) - blocks[-1].a - blocks[-1].size))
     matched = sum(b.size for b in blocks)
-    if qstart > 0 or qend < len(quoted):  # a long quote: its exact run counts, and what follows
-        before = qstart - max(0, -diagonal)
-        return _Aligned(qstart, qend, sstart, send, (before + matched) / (before + len(mine)))
+    if qstart > 0 or qend < len(quoted):  # a long quote: the words before the window matched too
+        return _Aligned(qstart, qend, sstart, send, (qstart + matched) / (qstart + len(mine)))
     return _Aligned(qstart, qend, sstart, send, 2 * matched / (len(mine) + (send - sstart)))
 
 

@@ -296,3 +296,74 @@ def test_tl157_hint_is_valid_edtf(project: MiniProject) -> None:
     assert dates.parse(suggested) == Single(2024, 12, approximate=True, uncertain=True)
     project.event(variant('date: "2024-12"', f'date: "{suggested}"', THIS_MONTH))
     assert project.validate().diagnostics == ()
+
+
+# ---------------------------------------------------------------- hints that give the YAML to write
+
+
+def test_tl154_hint_gives_the_date_basis_entry_for_a_phrase_in_the_quote(project: MiniProject) -> None:
+    project.event(variant("date_basis:\n  - citation: 1\n    phrase: On Monday\n", ""))
+    d = only(project.validate(), "TL154")
+    assert d.message == "no quote supports 23 December 2024"
+    assert d.hint == (
+        "record the phrase that dates it:\n"
+        "date_basis:\n"
+        "  - citation: 1\n"
+        '    phrase: "On Monday"\n'
+        "quotes say: no dates"
+    )
+    project.event(
+        variant(
+            "date_basis:\n  - citation: 1\n    phrase: On Monday\n",
+            'date_basis:\n  - citation: 1\n    phrase: "On Monday"\n',
+        )
+    )
+    assert project.validate().diagnostics == ()
+
+
+# ---------------------------------------------------------------- a month without a year, in news text
+
+COUNCIL = """\
+Council to raise local taxes by the end of April
+The Riverside council voted on Thursday to raise local taxes by 4 per cent.
+The increase will take effect by the end of April, the council’s finance chief said.
+The last increase, of 2 per cent, came in April 2023, and the one before in December.
+"""
+COUNCIL_META = """\
+title: Council to raise local taxes
+publisher: The Riverside Ledger
+url: null
+published: "2025-03-14"
+published_basis: the page's JSON-LD
+sha256: {sha256}
+"""
+FUTURE = "The increase will take effect by the end of April, the council’s finance chief said."
+PAST = "The last increase, of 2 per cent, came in April 2023, and the one before in December."
+
+
+def council(date: str, quote: str) -> str:
+    return (
+        f'id: jcs-casualties\ndate: "{date}"\ntitle: The council raises taxes\n'
+        "summary: The council said so.\n"
+        f"tags: [deployment]\ncitations:\n  - source: council\n    quote: {quote}\n"
+    )
+
+
+def test_a_month_in_future_tense_wording_is_the_coming_one(project: MiniProject) -> None:
+    """'by the end of April' in an article of 14 March 2025 is April 2025, not April 2024."""
+    project.source("council", COUNCIL, COUNCIL_META)
+    project.event(council("2024-04", FUTURE))
+    d = only(project.validate(), "TL154")
+    assert d.message == "no quote supports April 2024"
+    assert d.hint.splitlines()[-1] == "quotes say: April → 2025-04 (future-tense: 'will')"
+    project.event(council("2025-04", FUTURE))
+    d = only(project.validate(), "TL152")
+    assert d.hint.endswith("'will' … 'April' is a plan or a forecast, not an event")
+
+
+def test_a_month_in_a_past_report_is_the_last_one(project: MiniProject) -> None:
+    project.source("council", COUNCIL, COUNCIL_META)
+    project.event(council("2024-12", PAST))
+    assert project.validate().diagnostics == ()
+    project.event(council("2025-12", PAST))
+    assert only(project.validate(), "TL152")
