@@ -199,9 +199,10 @@ def _past(words: list[str], published: Single) -> Interval | None:
     return Interval(at(start), at(end))
 
 
-def resolve_phrase(phrase: str, published: Single | None) -> Single | Interval:
+def resolve_phrase(phrase: str, published: Single | None, *, future: bool = False) -> Single | Interval:
     """Resolve a relative phrase against a publication date, or raise :class:`PhraseError`. The result is
-    as uncertain as the publication date."""
+    as uncertain as the publication date. ``future``: the phrase sits in future-tense wording, so "in
+    April" is the coming April (see :func:`year_for`)."""
     words = re.sub(r"[^a-z0-9 ]", " ", phrase.lower()).split()
     if published is None:
         raise PhraseError("the source's publication date is unknown, so no relative phrase can be resolved")
@@ -249,7 +250,10 @@ def resolve_phrase(phrase: str, published: Single | None) -> Single | Interval:
         if "last" in words:  # the most recent such month strictly before the month of publication
             year = pub.year if month < pub.month else pub.year - 1
             return Single(year, month, uncertain=published.uncertain)
-        if any(w in words for w in ("since", "in", "early", "late", "mid", "from", "until", "by")):
+        if "since" in words:  # the most recent such month, that of publication included
             year = pub.year if month <= pub.month else pub.year - 1
+            return Single(year, month, uncertain=published.uncertain)
+        if any(w in words for w in ("in", "early", "late", "mid", "from", "until", "by")):
+            year = year_for(month, None, published, future=future)
             return Single(year, month, uncertain=published.uncertain)
     raise PhraseError(f"'{phrase}' is not a relative date phrase the validator understands")

@@ -111,7 +111,7 @@ def new_event(
     lines.append(f"tags: [TODO]  # one or more of: {', '.join(tags)}" if tags else "tags: [TODO]")
     if citation is None:
         lines.append(
-            'citations:  # add one: python -m generator cite SOURCE_ID "the quote" --event <this file>'
+            'citations: []  # add one: python -m generator cite SOURCE_ID "the quote" --event <this file>'
         )
     else:
         lines += ["citations:", *citation_lines(citation, 2)]

@@ -12,7 +12,7 @@ from ..dates import EDTF
 from ..model import DateBasis, Problem
 from ..quotes import normalize
 from .context import Context
-from .evidence import Evidence, ground, published_single, written
+from .evidence import Evidence, future_wording, ground, published_single, written
 
 EVENT_DATE = "the event's date"
 
@@ -159,8 +159,11 @@ def date_basis(ctx: Context, only: int | None = None) -> tuple[list[DateBasis], 
                     )
                 )
             continue
+        quote = ctx.quote_of(entry.citation)
+        at = quote.lower().find(normalize(entry.phrase).lower())
+        future = future_wording(quote, at, at + len(normalize(entry.phrase)))
         try:
-            resolved = datetext.resolve_phrase(entry.phrase, pub)
+            resolved = datetext.resolve_phrase(entry.phrase, pub, future=bool(future))
         except datetext.PhraseError as exc:
             if report:
                 ctx.date_causes.append(
@@ -174,7 +177,7 @@ def date_basis(ctx: Context, only: int | None = None) -> tuple[list[DateBasis], 
             continue
         basis.append(DateBasis(entry.citation - 1, entry.phrase, resolved))
         evidence += [
-            Evidence(p, f"'{entry.phrase}' = {dates.label(resolved)}") for p in dates.parts(resolved)
+            Evidence(p, f"'{entry.phrase}' = {dates.label(resolved)}", future) for p in dates.parts(resolved)
         ]
     return basis, evidence
 

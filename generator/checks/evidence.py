@@ -142,9 +142,13 @@ _PHRASES = re.compile(
 )
 
 
-def phrase_spans(quote: str) -> list[str]:
-    """The relative phrases the validator understands that ``quote`` uses, as it writes them."""
-    return [" ".join(m.group(0).split()) for m in _PHRASES.finditer(quote)]
+def phrase_spans(quote: str) -> list[tuple[str, str]]:
+    """The relative phrases the validator understands that ``quote`` uses, as it writes them, each with
+    the future-tense wording around it ("" if none)."""
+    return [
+        (" ".join(m.group(0).split()), future_wording(quote, m.start(), m.end()))
+        for m in _PHRASES.finditer(quote)
+    ]
 
 
 def phrases(ctx: Context, part: Single) -> list[tuple[int, str]]:
@@ -155,11 +159,13 @@ def phrases(ctx: Context, part: Single) -> list[tuple[int, str]]:
         if citation is None or i in ctx.unusable:
             continue
         pub = published_single(ctx, citation.source)
-        for said in phrase_spans(ctx.quotes[i]):
+        for said, future in phrase_spans(ctx.quotes[i]):
             try:
                 resolved = datetext.resolve_phrase(said, pub)
             except datetext.PhraseError:
                 continue
+            if future:
+                continue  # a plan dates nothing that happened
             if any(part.covers(p) for p in dates.parts(resolved)):
                 out.append((i + 1, said))
     return out

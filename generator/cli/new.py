@@ -43,7 +43,9 @@ def candidates(found: Found, published: dates.Single | None) -> list[Candidate]:
         resolved = datetext.resolve_mention(mention, published, future=bool(future))
         if resolved is not None and not future:
             out.append((resolved.precision, (resolved.edtf(), f"from '{mention.text}' in citation 1", None)))
-    for phrase in phrase_spans(quote):
+    for phrase, future in phrase_spans(quote):
+        if future:
+            continue  # a plan dates nothing that happened
         try:
             resolved_phrase = datetext.resolve_phrase(phrase, published)
         except datetext.PhraseError:

@@ -367,3 +367,13 @@ def test_a_month_in_a_past_report_is_the_last_one(project: MiniProject) -> None:
     assert project.validate().diagnostics == ()
     project.event(council("2025-12", PAST))
     assert only(project.validate(), "TL152")
+
+
+def test_a_recorded_phrase_in_future_tense_wording_is_a_plan(project: MiniProject) -> None:
+    project.source("council", COUNCIL, COUNCIL_META)
+    basis = "date_basis:\n  - citation: 1\n    phrase: by the end of April\n"
+    project.event(council("2024-04", FUTURE) + basis)  # the past rule would have made this April 2024
+    d = only(project.validate(), "TL154")
+    assert "'by the end of April' = April 2025 → 2025-04 (future-tense: 'will')" in d.hint
+    project.event(council("2025-04", FUTURE) + basis)
+    assert only(project.validate(), "TL152")
