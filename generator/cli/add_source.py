@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import re
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +67,9 @@ def _read(where: str, url: str | None) -> tuple[bytes, bool, str | None]:
 
 
 def _fetch(url: str) -> bytes:
+    import urllib.error
+    import urllib.request
+
     request = urllib.request.Request(url, headers={"User-Agent": "cited-timeline add-source"})
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
