@@ -71,3 +71,12 @@ def test_schemas_go_where_the_modelines_point(project: MiniProject) -> None:
     assert schema_folder(project.events, project.seeds) == project.root / "editor"
     assert project.cli_command("schema").code == 0
     assert (project.root / "editor" / "event.schema.json").is_file()
+
+
+def test_the_recommended_vscode_settings_point_at_the_schemas(repo_root: Path) -> None:
+    text = (repo_root / ".vscode" / "settings.json").read_text(encoding="utf-8")
+    settings = json.loads("\n".join(line for line in text.splitlines() if not line.strip().startswith("//")))
+    mapped = settings["yaml.schemas"]
+    assert all((repo_root / schema).is_file() for schema in mapped)
+    assert mapped["generator/schema/event.schema.json"] == ["events/*.yaml", "!events/_vocabulary.yaml"]
+    assert settings["files.readonlyInclude"]["seeds/*.txt"] is True
