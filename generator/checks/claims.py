@@ -102,7 +102,8 @@ def _check_as_of(
 ) -> None:
     """A figure is as of a date its quote gives, or its source's publication (the figure is current
     then), and never after that publication. It is as certain as that evidence, or as the event's own
-    date (other articles may date the statement the figure comes from)."""
+    date (other articles may date the statement the figure comes from). A claim that shares an
+    ``estimate`` id or records an ``inference`` may rest on any of the event's quotes."""
     n = claim.citation
     loc = ("claims", i, "as_of")
     what = f"claim {i + 1}'s as_of"
@@ -127,6 +128,10 @@ def _check_as_of(
     if pub is not None:
         evidence.append(Evidence(pub, f"published {dates.label(pub)}"))
     evidence += date_basis(ctx, only=n)[1]
+    if claim.estimate or claim.inference:
+        # one estimate reported by several articles is as of the date any of them gives; an inferred
+        # attribution says, for readers, what it rests on
+        evidence += event_evidence
     name = f"claim {i + 1}'s as_of"
     blockers: list[int | str] = list(ctx.date_causes)
     ground(ctx, loc, as_of, evidence, what=what, name=name, blockers=blockers, certain=event_evidence)

@@ -109,3 +109,19 @@ claims:
     assert where(d) == (EVENT_PATH, 19, 12)
     assert d.message.startswith("claim 1's as_of 2024-12 is stated as certain")
     assert d.hint.startswith('write "2024-12?" (uncertain)')
+
+
+def test_an_estimate_or_an_inference_may_rest_on_the_event_s_other_quotes(project: MiniProject) -> None:
+    """beta (December 2024) cannot give the day; alpha's 'On Monday' can, for a claim that reports the
+    same estimate or says what its attribution rests on."""
+    quote = "North Korea is supplying artillery shells to Russia, the agency said."
+    text = variant(
+        "      had been killed or wounded in the Kursk region.\n",
+        f"      had been killed or wounded in the Kursk region.\n  - source: beta\n    quote: {quote}\n",
+    )
+    text = variant('    as_of: "2024-12"\n    citation: 1', '    as_of: "2024-12-23"\n    citation: 2', text)
+    project.event(text)
+    assert [d.code for d in project.validate().diagnostics] == ["TL153", "TL161"]
+    for extra in ("    estimate: jcs-december\n", "    inference: The statement alpha dates.\n"):
+        project.event(text + extra)
+        assert [d.code for d in project.validate().diagnostics] == ["TL161"], extra
