@@ -123,10 +123,33 @@ def check(model: type[BaseModel], doc: Document) -> tuple[Any | None, list[Diagn
     return None, problems
 
 
+def _is_placeholder(value: str) -> bool:
+    return value.startswith(PLACEHOLDER) and (
+        len(value) == len(PLACEHOLDER) or value[len(PLACEHOLDER)] == ":"
+    )
+
+
+def _any_placeholder(data: Any) -> bool:
+    """Whether ``data`` holds a placeholder anywhere (no locations: the quick test for every file)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if type(value) is str:
+            if value[:1] == "T" and _is_placeholder(value):
+                return True
+        elif type(value) is dict:
+            stack.extend(value.values())
+        elif type(value) is list:
+            stack.extend(value)
+    return False
+
+
 def placeholders(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     """Where ``data`` holds a placeholder value (``TODO``, or text starting ``TODO:``)."""
+    if not loc and not _any_placeholder(data):
+        return
     if isinstance(data, str):
-        if data == PLACEHOLDER or data.startswith(PLACEHOLDER + ":"):
+        if _is_placeholder(data):
             yield loc
     elif isinstance(data, dict):
         for key, value in data.items():

@@ -84,7 +84,12 @@ def normalize(text: str) -> tuple[str, tuple[str, ...]]:
 def from_html(raw: bytes, what: str, url: str | None = None) -> Extracted:
     """The article in an HTML page, with its title, publisher, address and publication date."""
     check_bytes(raw, what, MAX_PAGE_BYTES)
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError:  # a generator installed without the extractor
+        raise IngestError(
+            "reading a web page needs trafilatura: pip install trafilatura==2.3.1 lxml_html_clean==0.4.6"
+        ) from None
 
     document = trafilatura.bare_extraction(
         raw, url=url, with_metadata=True, favor_precision=True, include_comments=False, include_tables=False

@@ -214,7 +214,8 @@ def _validate(project: Project, workers: int | None) -> Result:
     vocabulary, vocabulary_found = load_vocabulary(vocabulary_path, root)
     sources = load_sources(project.seeds, root)
     files, named_sources, vocabulary_named = _named(project, vocabulary_path)
-    jobs = [(file, _shown(project, file)) for file in files]
+    folder = _display(project.events, root)  # resolved once: files are shown as <folder>/<name>
+    jobs = [(file, _shown(project, file, folder)) for file in files]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     events: list[Event] = []
     diagnostics: list[Diagnostic] = []
@@ -225,7 +226,7 @@ def _validate(project: Project, workers: int | None) -> Result:
         named = {file.resolve() for file in files}
         for other in event_files(project.events):
             if other.resolve() not in named:
-                record(scan(other, _shown(project, other)), first_seen, estimates)
+                record(scan(other, _shown(project, other, folder)), first_seen, estimates)
     for checked in checked_all:
         diagnostics += checked.diagnostics
         problem = record(checked, first_seen, estimates)
@@ -269,7 +270,7 @@ def _named(project: Project, vocabulary: Path) -> tuple[list[Path], set[str], bo
     return files, sources, named_vocabulary
 
 
-def _shown(project: Project, file: Path) -> str:
+def _shown(project: Project, file: Path, folder: str) -> str:
     if project.files is None or file.parent.resolve() == project.events.resolve():
-        return f"{_display(project.events, project.root)}/{file.name}"
+        return f"{folder}/{file.name}"
     return _display(file, project.root)

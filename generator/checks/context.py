@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..datetext import Mention, mentions
 from ..diagnostics import Diagnostic, Severity
@@ -35,6 +36,7 @@ class Context:
     # Other causes that make the event's date unverifiable (an invalid date_basis or problems entry).
     date_causes: list[int] = field(default_factory=list)
     broken_sources: set[str] = field(default_factory=set)  # cited sources that failed to load
+    dated: dict[int, list[Any]] = field(default_factory=dict)  # each citation's Evidence, once found
     _skipped: dict[int, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

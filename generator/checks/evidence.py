@@ -41,8 +41,9 @@ def published_single(ctx: Context, source_id: str) -> Single | None:
 
 # ---------------------------------------------------------------- what a quote says
 
+# The leading lookahead lets the regex engine skip to candidate letters.
 _FUTURE = re.compile(
-    r"\b(?:will|won[’']t|shall|(?:is|are|be)\s+(?:expected|scheduled|set|slated|poised|going|due)\s+to"
+    r"(?=[wsiebp])\b(?:will|won[’']t|shall|(?:is|are|be)\s+(?:expected|scheduled|set|slated|poised|going|due)\s+to"
     r"|expected\s+to|plans?\s+to|intends?\s+to|by\s+the\s+end\s+of)\b",
     re.IGNORECASE,
 )
@@ -52,6 +53,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 def future_wording(text: str, start: int, end: int) -> str:
     """Future-tense wording in the sentence of ``text`` that holds ``text[start:end]`` ("" if none).
     "By the end of" in a sentence that says what *had* happened by then is not future."""
+    if _FUTURE.search(text) is None:  # most quotes: nothing to look for
+        return ""
     begin = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         begin = m.end()
@@ -67,13 +70,17 @@ def future_wording(text: str, start: int, end: int) -> str:
 
 def written(ctx: Context, i: int, problems: Sequence[Problem], *, warn: bool = False) -> list[Evidence]:
     """The dates citation ``i`` (0-based) writes: corrected where the event records a wrong date, a
-    missing year read from its source's publication date. ``warn``: report years that look wrong."""
+    missing year read from its source's publication date. ``warn``: report years that look wrong (the
+    event's date check does, once; later calls reuse what it found)."""
+    if not warn and i in ctx.dated:
+        return list(ctx.dated[i])
     citation = ctx.citations[i] if i < len(ctx.citations) else None
     if citation is None:
         return []
     pub = published_single(ctx, citation.source)
     found: list[Evidence] = []
     quote = ctx.quotes[i]
+    tense = _FUTURE.search(quote) is not None  # whether any mention can be in future-tense wording
     for mention in ctx.quote_mentions(i):
         recorded = _recorded(problems, i, mention)
         if recorded is not None and recorded.correction:
@@ -85,12 +92,13 @@ def written(ctx: Context, i: int, problems: Sequence[Problem], *, warn: bool = F
             continue
         if recorded is None and warn:
             _wrong_year(ctx, i, mention, pub)
-        at = quote.find(mention.text)
+        at = quote.find(mention.text) if tense else -1
         future = future_wording(quote, at, at + len(mention.text)) if at != -1 else ""
         resolved = datetext.resolve_mention(mention, pub, future=bool(future))
         if resolved is not None:
             found.append(Evidence(resolved, mention.text, future))
-    return found
+    ctx.dated[i] = found
+    return list(found)
 
 
 def _recorded(problems: Sequence[Problem], i: int, mention: datetext.Mention) -> Problem | None:
