@@ -10,6 +10,14 @@ from .project import BETA, BETA_META, EVENT_PATH, MiniProject, only, variant, wh
 AS_OF = '    as_of: "2024-12"'  # line 21 of EVENT; the claim cites alpha, published 26 December 2024
 
 
+# EVENT with a second citation, of beta (published December 2024), which states no figure
+ON_BETA = variant(
+    "      had been killed or wounded in the Kursk region.\n",
+    "      had been killed or wounded in the Kursk region.\n  - source: beta\n"
+    "    quote: North Korea is supplying artillery shells to Russia, the agency said.\n",
+)
+
+
 def as_of(value: str) -> str:
     return variant(AS_OF, f'    as_of: "{value}"')
 
@@ -39,11 +47,7 @@ def test_tl154_as_of_nothing_supports(project: MiniProject) -> None:
 
 
 def test_tl153_as_of_more_precise_than_its_quote(project: MiniProject) -> None:
-    quote = "North Korea is supplying artillery shells to Russia, the agency said."
-    text = variant(
-        "      had been killed or wounded in the Kursk region.\n",
-        f"      had been killed or wounded in the Kursk region.\n  - source: beta\n    quote: {quote}\n",
-    )
+    text = ON_BETA
     text = variant('    as_of: "2024-12"\n    citation: 1', '    as_of: "2024-12-05"\n    citation: 2', text)
     project.event(text)
     result = project.validate()
@@ -66,14 +70,8 @@ def test_as_of_out_of_range_is_a_diagnostic_not_a_crash(project: MiniProject) ->
 def test_as_of_certain_through_the_event_s_dated_sources(project: MiniProject) -> None:
     """beta's date is uncertain; the claim on it is as certain as the event, which alpha dates."""
     project.source("beta", BETA, BETA_META.replace('published: "2024-12"', 'published: "2024-12?"'))
-    quote = "North Korea is supplying artillery shells to Russia, the agency said."
-    text = variant(
-        "      had been killed or wounded in the Kursk region.\n",
-        f"      had been killed or wounded in the Kursk region.\n  - source: beta\n    quote: {quote}\n",
-    )
-    project.event(
-        variant("    citation: 1\n", "    citation: 2\n", text).replace("about 1,100", "about 1,100")
-    )
+    text = ON_BETA
+    project.event(variant("    citation: 1\n", "    citation: 2\n", text))
     result = project.validate()
     assert [d.code for d in result.diagnostics] == ["TL161"]  # the figure is not in beta's quote: only that
 
@@ -114,11 +112,7 @@ claims:
 def test_an_estimate_or_an_inference_may_rest_on_the_event_s_other_quotes(project: MiniProject) -> None:
     """beta (December 2024) cannot give the day; alpha's 'On Monday' can, for a claim that reports the
     same estimate or says what its attribution rests on."""
-    quote = "North Korea is supplying artillery shells to Russia, the agency said."
-    text = variant(
-        "      had been killed or wounded in the Kursk region.\n",
-        f"      had been killed or wounded in the Kursk region.\n  - source: beta\n    quote: {quote}\n",
-    )
+    text = ON_BETA
     text = variant('    as_of: "2024-12"\n    citation: 1', '    as_of: "2024-12-23"\n    citation: 2', text)
     project.event(text)
     assert [d.code for d in project.validate().diagnostics] == ["TL153", "TL161"]
