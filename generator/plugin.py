@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +30,6 @@ from mkdocs.structure.pages import Page
 from . import diagnostics as diag
 from .render import INDEX_PAGES, Options, fill_home, home_parts, render_site
 from .render.context import HOME, PERIOD_KEY
-from .render.text import esc
 from .validate import Project, validate_project
 
 log = get_plugin_logger("timeline")
@@ -212,7 +212,7 @@ def _with_notice(markdown: str, problem: str) -> str:
     notice = (
         '<div class="admonition failure"><p class="admonition-title">The timeline data has errors; '
         "these pages show the last version that passed validation.</p>"
-        f"<pre><code>{esc(problem)}</code></pre></div>\n\n"
+        f"<pre><code>{escape(problem)}</code></pre></div>\n\n"
     )
     head, sep, rest = markdown.partition("\n\n")
     if head.startswith("# "):

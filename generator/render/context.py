@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from .. import dates
 from ..model import Event, Timeline
+from .templates import Templates
+
+T = TypeVar("T")
 
 HOME = "index.md"
 TIMELINE = "timeline.md"
@@ -115,17 +119,20 @@ class Links:
 class Site:
     """One render: the timeline, the options, the links, and what several pages share (computed once)."""
 
-    def __init__(self, timeline: Timeline, options: Options) -> None:
+    def __init__(self, timeline: Timeline, options: Options, templates: Templates | None = None) -> None:
         self.timeline = timeline
         self.options = options
+        self.templates = templates or Templates()
         self.links = Links(options.directory_urls)
         self.events: tuple[Event, ...] = tuple(sorted(timeline.events, key=lambda e: e.sort_key))
         months: dict[tuple[int, int], list[Event]] = {}
         for event in self.events:
             months.setdefault(dates.month_key(event.date), []).append(event)
         self.months = months
+        self.month_keys = tuple(months)
+        self.month_index = {key: i for i, key in enumerate(self.month_keys)}
 
-        self._memo: dict[tuple[str, str], str] = {}
+        self._memo: dict[tuple[str, str], Any] = {}
         self._labels: dict[dates.EDTF, str] = {}
 
     def month_title(self, year: int, month: int) -> str:
@@ -138,9 +145,9 @@ class Site:
             found = self._labels[value] = dates.label(value)
         return found
 
-    def memo(self, kind: str, key: str, make: Callable[[], str]) -> str:
+    def memo(self, kind: str, key: str, make: Callable[[], T]) -> T:
         """``make()`` once per (kind, key): event snippets reused by several pages at the same depth."""
-        found = self._memo.get((kind, key))
+        found: T | None = self._memo.get((kind, key))
         if found is None:
             found = self._memo[(kind, key)] = make()
         return found
