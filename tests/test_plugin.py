@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -245,11 +246,14 @@ def test_the_repository_site_builds(tmp_path: Path) -> None:
 
 
 def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    temp = tmp_path / "tmp"  # pages are in memory: the plugin writes no temporary files at all
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     project = _project(tmp_path)
     site = tmp_path / "served"
 
@@ -275,10 +279,8 @@ def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
     assert "The timeline data has errors" in timeline and "events/jcs-1100-casualties.yaml:" in timeline
     plugin = configs[-1].plugins["timeline"]
     assert plugin is configs[0].plugins["timeline"]  # one instance across rebuilds, as under serve
-    folders = list(plugin._folders)
-    assert folders and all(f.is_dir() for f in folders)
     configs[-1].plugins.on_shutdown()
-    assert not any(f.exists() for f in folders)  # its page folders go when the server stops
+    assert list(temp.iterdir()) == []
 
 
 def test_mkdocs_serve_reports_an_invalid_edit_and_keeps_serving(tmp_path: Path) -> None:
@@ -335,3 +337,58 @@ def test_mkdocs_serve_reports_an_invalid_edit_and_keeps_serving(tmp_path: Path) 
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+# ---------------------------------------------------------------- templates
+
+
+def _with_overrides(project: Path, templates: dict[str, str]) -> Path:
+    """``theme.custom_dir: overrides`` holding ``overrides/timeline/<name>`` for each template given."""
+    for name, text in templates.items():
+        target = project / "overrides" / "timeline" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
+    return project
+
+
+def test_a_site_overrides_a_template_from_its_custom_dir(tmp_path: Path) -> None:
+    card = (ROOT / "generator" / "templates" / "timeline" / "card.html").read_text(encoding="utf-8")
+    changed = card.replace('<div class="tl-event"', '<div class="tl-event my-card"', 1)
+    assert changed != card
+    project = _with_overrides(_project(tmp_path), {"card.html": changed})
+    proc = _build(project)
+    assert proc.returncode == 0, proc.stderr
+    timeline = (project / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert timeline.count('class="tl-event my-card"') == 7
+    month = (project / "site" / "dated" / "2024-06" / "index.html").read_text(encoding="utf-8")
+    assert 'class="tl-event my-card"' in month
+    index = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Putin and Kim sign a mutual defense pact" in index  # indexed from the overridden HTML
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        ("{# a card #}\n<div>\n{% if event.title %}\n<p>{{ event.title }}</p>\n", 4, "Unexpected end"),
+        ("<div>\n{{ event.title }}\n{{ event.nowhere.deeper }}\n</div>\n", 3, "has no attribute 'nowhere'"),
+        ("{{ heading(3, event.title, anchor) }}\n{{ 1 + }}\n", 2, "unexpected"),
+    ],
+    ids=["unclosed block", "undefined name", "bad expression"],
+)
+def test_a_broken_template_fails_with_its_file_and_line(
+    tmp_path: Path, text: str, line: int, says: str
+) -> None:
+    project = _with_overrides(_project(tmp_path), {"card.html": text})
+    (project / "site").mkdir()
+    (project / "site" / "kept.html").write_text("an earlier build", encoding="utf-8")
+    proc = _build(project)
+    assert proc.returncode != 0
+    output = proc.stdout + proc.stderr
+    errors = [row for row in output.splitlines() if "template error" in row]
+    assert len(errors) == 1 and f"overrides/timeline/card.html:{line}: template error:" in errors[0], output
+    assert says in errors[0]
+    assert "Traceback" not in output
+    assert [p.name for p in (project / "site").iterdir()] == ["kept.html"]  # site/ untouched
