@@ -1,4 +1,4 @@
-"""The command line: ``python -m generator validate|schema|bundle``. A thin shell over the core."""
+"""The command line: ``python -m generator validate|schema|bundle|render``. A thin shell over the core."""
 
 from __future__ import annotations
 
@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         add_command(commands)
+    from .cli.render import add_command as add_render
+
+    add_render(commands)
     return parser
 
 

@@ -61,6 +61,35 @@ class TimelineConfig(Config):  # type: ignore[no-untyped-call]
     key_figures = c.Type(int, default=3)
 
 
+def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project, Options, Templates]:
+    """What the timeline takes from ``mkdocs.yml``: where the data is, how to render it, the templates
+    (the site's overrides in its theme ``custom_dir`` first). Every template is compiled now: a broken
+    one raises :class:`PluginError` (one line, ``file:line``) before anything is built."""
+    bad = sorted(k for k in plugin.periods if not PERIOD_KEY.match(str(k)))
+    if bad:
+        raise PluginError(f'timeline: periods keys must be months like "2024-06", not {", ".join(bad)}')
+    base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    vocabulary = plugin.vocabulary
+    # Diagnostics name files relative to the project root, as `python -m generator validate` does
+    # when run there: events/x.yaml:12:5.
+    project = Project(
+        base / plugin.events, base / plugin.seeds, base / vocabulary if vocabulary else None, root=base
+    )
+    options = Options(
+        periods=dict(plugin.periods),
+        directory_urls=bool(config.use_directory_urls),
+        full_limit=plugin.full_timeline_limit,
+        latest=plugin.latest,
+        key_figures=plugin.key_figures,
+    )
+    custom = config.theme.custom_dir
+    try:
+        templates = Templates([Path(custom)] if custom else [], root=base)
+    except TemplateProblem as problem:
+        raise PluginError(str(problem)) from None
+    return project, options, templates
+
+
 class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
     """``plugins: [search, timeline]`` in ``mkdocs.yml``."""
 
@@ -90,31 +119,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()
-        bad = sorted(k for k in self.config.periods if not PERIOD_KEY.match(str(k)))
-        if bad:
-            raise PluginError(f'timeline: periods keys must be months like "2024-06", not {", ".join(bad)}')
-        base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        vocabulary = self.config.vocabulary
-        # Diagnostics name files relative to the project root, as `python -m generator validate` does
-        # when run there: events/x.yaml:12:5.
-        self._project = Project(
-            base / self.config.events,
-            base / self.config.seeds,
-            base / vocabulary if vocabulary else None,
-            root=base,
-        )
-        self._options = Options(
-            periods=dict(self.config.periods),
-            directory_urls=bool(config.use_directory_urls),
-            full_limit=self.config.full_timeline_limit,
-            latest=self.config.latest,
-            key_figures=self.config.key_figures,
-        )
-        custom = config.theme.custom_dir
-        try:  # every template is compiled now: a broken one stops the build before site/ is touched
-            self._templates = Templates([Path(custom)] if custom else [], root=base)
-        except TemplateProblem as problem:
-            raise PluginError(str(problem)) from None
+        self._project, self._options, self._templates = site_settings(self.config, config)
         self._permalinks = pp.permalinks(config)
         self._from_model = not self._templates.overridden
         if STYLESHEET not in config.extra_css:

@@ -64,6 +64,7 @@ def place_body(page: MkDocsPage, body: str, written: list[Heading], levels: rang
         for item in page.toc:
             if item.id == first:
                 item.id = fresh
+    body = body.rstrip()  # as Python-Markdown ends its output
     page.content = f"{head}\n{body}" if head else body
     tokens: list[dict[str, Any]] = [_token(item) for item in _flatten(page.toc)]
     tokens += [

@@ -6,7 +6,6 @@ its events/ and seeds/, so diagnostics read ``events/<id>.yaml:line:col`` exactl
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -20,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from render.site_snapshot import tree
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -50,14 +50,6 @@ def _build(
         timeout=300,
         check=False,
     )
-
-
-def _tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 class _Page(HTMLParser):
@@ -129,7 +121,7 @@ def _broken_links(site: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str], Path]]:
     project = _project(tmp_path_factory.mktemp("fixture-project"))
-    before = _tree(project / "docs")
+    before = tree(project / "docs")
     proc = _build(project)
     assert proc.returncode == 0, proc.stderr
     yield project, before, project / "site"
@@ -182,14 +174,14 @@ def test_navigation_lists_only_index_pages(fixture_site: tuple[Path, dict[str, s
 
 def test_plugin_never_writes_into_docs(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
     project, before, _ = fixture_site
-    assert _tree(project / "docs") == before
+    assert tree(project / "docs") == before
 
 
 def test_builds_are_byte_identical(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
     project, _, site = fixture_site
     proc = _build(project, "site-again")
     assert proc.returncode == 0, proc.stderr
-    assert _tree(project / "site-again") == _tree(site)
+    assert tree(project / "site-again") == tree(site)
 
 
 def test_invalid_data_fails_the_build_with_file_line_col(tmp_path: Path) -> None:
@@ -235,10 +227,10 @@ def test_removing_an_event_removes_its_traces(tmp_path: Path) -> None:
 
 def test_the_repository_site_builds(tmp_path: Path) -> None:
     """The real mkdocs.yml with the real events/ and seeds/, strict; docs/ is left alone."""
-    before = _tree(ROOT / "docs")
+    before = tree(ROOT / "docs")
     proc = _build(ROOT, str(tmp_path / "site"))
     assert proc.returncode == 0, proc.stderr
-    assert _tree(ROOT / "docs") == before
+    assert tree(ROOT / "docs") == before
     assert _broken_links(tmp_path / "site") == []
 
 

@@ -41,7 +41,8 @@ class Permalinks:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """One heading of a rendered page: its level, id and title (the title as escaped HTML)."""
+    """One heading of a rendered page: its level, id and title (as escaped HTML, the way Python-Markdown
+    writes it from the Markdown form, so both forms give the same page and table of contents)."""
 
     level: int
     id: str
@@ -64,7 +65,7 @@ class Headings:
             suffix = f" {{{attrs}}}" if attrs else ""
             return Markup(f"{'#' * level} {md_text(text)}{suffix}\n\n")
         plain = squash(text)
-        title = escape(plain)
+        title = Markup(md_text(plain))  # as Python-Markdown writes the Markdown form: same bytes
         ident = anchor or self.permalinks.auto_id(plain, self.used)
         self.used.add(ident)
         self.written.append(Heading(level, ident, title))

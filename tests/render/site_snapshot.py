@@ -16,6 +16,7 @@ Text, whitespace included, tags, attribute values and their nesting must be equa
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -39,6 +40,15 @@ def build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
         timeout=600,
         check=False,
     )
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file below ``folder`` and the SHA-256 of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 class _Page(HTMLParser):
