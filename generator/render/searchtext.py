@@ -54,7 +54,7 @@ class Text:
             return
         parts = self._parts
         start = parts.index(f"<{tag}>")  # the first one in the section, as Material looks it up
-        if any(not part.isspace() for part in parts[start + 1 :]):
+        if any(not parts[i].isspace() for i in range(start + 1, len(parts))):
             parts.append(f"</{tag}>")
         else:
             del parts[start:]  # an empty element leaves nothing
