@@ -14,12 +14,10 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
-from render.site_snapshot import tree
+from render.site_snapshot import broken_links, tree
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -50,72 +48,6 @@ def _build(
         timeout=300,
         check=False,
     )
-
-
-class _Page(HTMLParser):
-    """Ids, links, scripts and event-handler attributes of one HTML page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        self.handlers: list[str] = []
-        self.scripts: list[str] = []
-        self.images: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"] or "")
-        if tag == "a" and values.get("href"):
-            self.links.append(values["href"] or "")
-        if tag == "img":
-            self.images.append(values.get("src") or "")
-        self.handlers += [f"<{tag} {k}=...>" for k, _ in attrs if k.lower().startswith("on")]
-        self._in_script = tag == "script"
-        if tag == "script":
-            self.scripts.append(values.get("src") or "")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script and self.scripts:
-            self.scripts[-1] += data
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_script = False
-
-
-def _pages(site: Path) -> dict[Path, _Page]:
-    found = {}
-    for path in sorted(site.rglob("*.html")):
-        page = _Page()
-        page.feed(path.read_text(encoding="utf-8"))
-        found[path] = page
-    return found
-
-
-def _broken_links(site: Path) -> list[str]:
-    """Every same-site link that points at a missing page or a missing id on an existing page."""
-    pages = _pages(site)
-    broken = []
-    for path, page in pages.items():
-        if path.name == "404.html":  # served at any depth, so its links are site-absolute
-            continue
-        for href in page.links:
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith("mailto:"):
-                continue
-            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
-            if target.is_dir():
-                target = target / "index.html"
-            if target not in pages:
-                if not target.is_file():
-                    broken.append(f"{path.relative_to(site)}: {href}")
-                continue
-            if parts.fragment and unquote(parts.fragment) not in pages[target].ids:
-                broken.append(f"{path.relative_to(site)}: {href} (no such id)")
-    return broken
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +87,7 @@ def test_fixture_site_builds_with_every_page(fixture_site: tuple[Path, dict[str,
 
 def test_every_link_and_anchor_resolves(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
     _, _, site = fixture_site
-    assert _broken_links(site) == []
+    assert broken_links(site) == []
 
 
 def test_navigation_lists_only_index_pages(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
@@ -231,7 +163,7 @@ def test_the_repository_site_builds(tmp_path: Path) -> None:
     proc = _build(ROOT, str(tmp_path / "site"))
     assert proc.returncode == 0, proc.stderr
     assert tree(ROOT / "docs") == before
-    assert _broken_links(tmp_path / "site") == []
+    assert broken_links(tmp_path / "site") == []
 
 
 # ---------------------------------------------------------------- serve

@@ -1,5 +1,5 @@
 """``python -m generator render OUT``: the site as a plain MkDocs project, for builders that read an
-MkDocs docs folder and ``mkdocs.yml`` but run no MkDocs plugins (Zensical, for one).
+MkDocs docs folder and ``mkdocs.yml`` but run no MkDocs plugins (Zensical, for one: ``--for zensical``).
 
 ``OUT/docs/`` holds a copy of the site's docs folder, every generated page and the filled home page as
 Markdown (headings ``## Title {#id .cls}``, everything else raw HTML blocks, from the same templates as
@@ -11,6 +11,7 @@ pages as the plugin does. Invalid data or a broken template writes nothing.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import shutil
 import sys
@@ -30,8 +31,10 @@ class RenderError(Exception):
     """What the person running the command has to fix; the message says what, on one line."""
 
 
-def render(config_file: Path, out: Path) -> int:
-    """Write the plain project into ``out``; returns the number of generated pages."""
+def render(config_file: Path, out: Path, builder: str = "mkdocs") -> int:
+    """Write the plain project into ``out``; returns the number of generated pages. ``builder``
+    ``zensical`` writes the links in the pages' HTML relative to each page's Markdown file, which is
+    how Zensical reads them (MkDocs leaves them as they are, relative to the page's URL)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError, PluginError
 
@@ -58,6 +61,8 @@ def render(config_file: Path, out: Path) -> int:
         print(diag.format_text(d), file=sys.stderr)
     if diag.count(found, diag.Severity.ERROR):
         raise RenderError(diag.summary(found, result.event_count, result.source_count))
+    if builder == "zensical":
+        options = dataclasses.replace(options, links_from="source")
     renderer = Renderer(result.timeline, options, templates)
     docs = Path(config.docs_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -132,11 +137,16 @@ def _name(item: object) -> str:
 
 def _cmd_render(args: argparse.Namespace) -> int:
     try:
-        count = render(args.config, args.out)
+        count = render(args.config, args.out, args.builder)
     except RenderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    print(f"{args.out}: {count} generated pages; build it with: mkdocs build -f {args.out / 'mkdocs.yml'}")
+    how = (
+        f"cd {args.out} && zensical build"
+        if args.builder == "zensical"
+        else f"mkdocs build -f {args.out}/mkdocs.yml"
+    )
+    print(f"{args.out}: {count} generated pages; build it with: {how}")
     return EXIT_OK
 
 
@@ -147,4 +157,11 @@ def add_command(commands: Any) -> None:
     )
     parser.add_argument("out", type=Path, help="the folder to write: new, empty, or written by render before")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="default: mkdocs.yml")
+    parser.add_argument(
+        "--for",
+        dest="builder",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="the builder that will read OUT: Zensical rewrites links in raw HTML (default: mkdocs)",
+    )
     parser.set_defaults(run=_cmd_render)

@@ -35,6 +35,9 @@ class Options:
 
     periods: Mapping[str, str] = field(default_factory=dict)  # "2024-06" -> "June 2024 — the pact"
     directory_urls: bool = True
+    # Links in the pages' HTML are relative to the page's URL, as MkDocs leaves them; "source": to
+    # the page's Markdown file, as Zensical reads links in raw HTML (python -m generator render --for).
+    links_from: str = "url"
     full_limit: int = 500  # above this many events the full timeline lists events compactly
     latest: int = 5  # events listed under "latest" on the home page
     key_figures: int = 3  # measures shown under "key figures" on the home page
@@ -77,8 +80,9 @@ def month_title(options: Options, year: int, month: int) -> str:
 class Links:
     """Relative URLs between generated pages. Cached: a big timeline asks for the same ones often."""
 
-    def __init__(self, directory_urls: bool) -> None:
+    def __init__(self, directory_urls: bool, from_source: bool = False) -> None:
         self.directory_urls = directory_urls
+        self.from_source = from_source
         self._urls: dict[str, str] = {}
         self._ups: dict[str, str] = {}
 
@@ -103,7 +107,7 @@ class Links:
         """The way from page ``path`` back to the site root: ``../../``."""
         found = self._ups.get(path)
         if found is None:
-            found = "../" * self.url(path).count("/")
+            found = "../" * (path if self.from_source else self.url(path)).count("/")
             self._ups[path] = found
         return found
 
@@ -123,7 +127,7 @@ class Site:
         self.timeline = timeline
         self.options = options
         self.templates = templates or Templates()
-        self.links = Links(options.directory_urls)
+        self.links = Links(options.directory_urls, options.links_from == "source")
         self.events: tuple[Event, ...] = tuple(sorted(timeline.events, key=lambda e: e.sort_key))
         months: dict[tuple[int, int], list[Event]] = {}
         for event in self.events:

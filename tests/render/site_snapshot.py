@@ -23,6 +23,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 ARTICLE = ("article", "md-content__inner md-typeset")
@@ -49,6 +50,48 @@ def tree(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+class _Links(HTMLParser):
+    """The ids and the link targets of one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every same-site link that points at a missing page or a missing id on an existing page."""
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        page = pages[path] = _Links()
+        page.feed(path.read_text(encoding="utf-8"))
+    broken = []
+    for path, page in pages.items():
+        if path.name == "404.html":  # served at any depth, so its links are site-absolute
+            continue
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if target not in pages:
+                if not target.is_file():
+                    broken.append(f"{path.relative_to(site)}: {href}")
+                continue
+            if parts.fragment and unquote(parts.fragment) not in pages[target].ids:
+                broken.append(f"{path.relative_to(site)}: {href} (no such id)")
+    return broken
 
 
 class _Page(HTMLParser):
@@ -132,8 +175,9 @@ def snapshot(site_dir: Path) -> dict[str, str]:
         files[f"pages/{name}"] = page.article + "\n"
         meta[name] = {"title": page.title.strip(), "toc": page.toc}
     files["pages.json"] = _json(meta)
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    files["search.json"] = _json(index)
+    index = site_dir / "search" / "search_index.json"
+    if index.is_file():  # Material's (other builders index differently)
+        files["search.json"] = _json(json.loads(index.read_text(encoding="utf-8")))
     return files
 
 
