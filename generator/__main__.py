@@ -1,5 +1,5 @@
-"""The command line: ``python -m generator validate|schema|add-source|new|cite|bundle``. A thin shell
-over the core; each subcommand lives in its own module (``generator/cli/``)."""
+"""The command line: ``python -m generator validate|schema|add-source|new|cite|render|bundle``. A thin
+shell over the core; each subcommand lives in its own module (``generator/cli/``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .cli import add_source, cite, new, schema, validate
+from .cli import add_source, cite, new, render, schema, validate
 from .cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
@@ -16,7 +16,7 @@ __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in (validate, schema, add_source, new, cite):
+    for module in (validate, schema, add_source, new, cite, render):
         module.add_command(commands)
 
     try:
