@@ -14,6 +14,7 @@ from .. import dates
 from . import context as ctx
 from .context import Site
 from .figures import claims_by_measure, measure_of
+from .groups import MONTH, Group
 from .numbers import agreement, plural, spread
 from .text import squash
 
@@ -30,23 +31,23 @@ def stats(site: Site) -> Context:
     }
 
 
-def _period_keys(site: Site) -> list[tuple[int, int]]:
+def _period_groups(site: Site) -> list[Group]:
     keys = []
     for key in sorted(site.options.periods):
         if ctx.PERIOD_KEY.match(key):
-            keys.append((int(key[:4]), int(key[5:])))
-    return keys or list(site.months)[:3]
+            keys.append(Group(MONTH, int(key[:4]), int(key[5:])))
+    return keys or list(site.groups)[:3]
 
 
 def periods(site: Site) -> Context:
     found = []
-    for year, month in _period_keys(site):
-        events = site.months.get((year, month), [])
+    for group in _period_groups(site):
+        events = site.groups.get(group, [])
         found.append(
             {
-                "key": ctx.period_key(year, month),
-                "title": site.month_title(year, month),
-                "href": site.links.href(PAGE, ctx.dated(year, month)),
+                "key": group.key,
+                "title": site.group_title(group),
+                "href": site.links.href(PAGE, ctx.dated(group)),
                 "count": len(events),
                 "events": plural(len(events), "event"),
                 "sources": plural(len({s for e in events for s in e.source_ids}), "source"),
@@ -77,7 +78,7 @@ def figures(site: Site) -> Context:
         summary = spread(claims)
         if summary is not None:
             found.append((measure_id, measure, claims, summary))
-    found.sort(key=lambda item: -item[3].claims)  # stable: vocabulary order among equals
+    found.sort(key=lambda item: (-item[3].estimates, -item[3].reports))  # stable among equals
     shown = found[: site.options.key_figures]
     return {
         "methodology": site.links.href(PAGE, ctx.METHODOLOGY),

@@ -18,9 +18,10 @@ from markupsafe import Markup
 from ..model import Event, Timeline
 from . import context as ctx
 from . import home, search, search_more
-from .cards import card, compact_item
+from .cards import badge, card, compact_item
 from .context import Options, Site
 from .figures import figures_context
+from .groups import Group
 from .numbers import plural
 from .output import Heading, Headings
 from .search import Sections
@@ -31,6 +32,9 @@ from .templates import Templates
 from .text import page_heading
 from .timeline import month_context, months_context, timeline_context
 
+SEARCH_EXCLUDE = "data-search-exclude"
+# Kinds of page search leaves out (see Page.searchable).
+UNSEARCHED = frozenset({"timeline", "tag"})
 # The pages meant for the navigation; every other generated page is reached through them.
 INDEX_PAGES = (ctx.TIMELINE, ctx.DATED_INDEX, ctx.FIGURES, ctx.SOURCES_INDEX, ctx.TAGS_INDEX)
 
@@ -50,10 +54,16 @@ class Page:
         return self.path in INDEX_PAGES
 
     @property
+    def searchable(self) -> bool:
+        """Whether search indexes the page: each event once, on its month's page, so neither the full
+        timeline nor the tag pages (their events are there too)."""
+        return self.kind not in UNSEARCHED
+
+    @property
     def title_markdown(self) -> str:
         """The page's Markdown when the body is supplied as HTML: its title only (MkDocs takes the
         page title and the first heading from it)."""
-        return page_heading(self.title)
+        return page_heading(self.title, searched=self.searchable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +77,13 @@ class SearchEntry:
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """A page's body (everything after its title), the headings written in it, its search entries."""
+    """A page's body (everything after its title), the headings written in it, its search entries, and
+    how many of its elements carry ``data-search-exclude`` (the entries already leave them out)."""
 
     html: str
     headings: list[Heading]
     search: list[SearchEntry]
+    excluded: int = 0
 
 
 class Renderer:
@@ -85,6 +97,10 @@ class Renderer:
     @cached_property
     def by_source(self) -> dict[str, list[Cite]]:
         return citations_by_source(self.site)
+
+    @cached_property
+    def groups_by_key(self) -> dict[str, Group]:
+        return {group.key: group for group in self.site.groups}
 
     @cached_property
     def by_tag(self) -> dict[str, list[Event]]:
@@ -101,10 +117,7 @@ class Renderer:
             Page(ctx.SOURCES_INDEX, "Sources", "sources"),
             Page(ctx.TAGS_INDEX, "Tags", "tags"),
         ]
-        found += [
-            Page(ctx.dated(y, m), site.month_title(y, m), "month", ctx.period_key(y, m))
-            for y, m in site.months
-        ]
+        found += [Page(ctx.dated(g), site.group_title(g), "month", g.key) for g in site.groups]
         found += [Page(ctx.source(sid), s.title, "source", sid) for sid, s in site.timeline.sources.items()]
         found += [Page(ctx.tag(tid), tag_title(site, tid), "tag", tid) for tid in self.by_tag]
         return {page.path: page for page in sorted(found, key=lambda p: p.path)}
@@ -115,7 +128,7 @@ class Renderer:
         """What ``<kind>.html`` gets for ``page`` (see docs/guide/templates.md)."""
         site, kind = self.site, page.kind
         if kind == "month":
-            return month_context(site, (int(page.key[:4]), int(page.key[5:])))
+            return month_context(site, self.groups_by_key[page.key])
         if kind == "source":
             return source_context(site, site.timeline.sources[page.key], self.by_source.get(page.key, []))
         if kind == "tag":
@@ -142,7 +155,7 @@ class Renderer:
         }
         html = site.templates.render(f"{page.kind}.html", {**context, **helpers})
         entries = self._search(page, context, headings.written) if search else []
-        return Rendered(html, list(headings.written), entries)
+        return Rendered(html, list(headings.written), entries, html.count(SEARCH_EXCLUDE))
 
     def markdown(self, page: Page) -> str:
         """The whole page as Markdown: its title, then the body with Markdown headings."""
@@ -154,7 +167,9 @@ class Renderer:
         site = self.site
 
         def item(t: Text, event: Event) -> None:
-            search.compact(t, event, site.label(event.date), plural(len(event.source_ids), "source"))
+            search.compact(
+                t, event, site.label(event.date), badge(site, event), plural(len(event.source_ids), "source")
+            )
 
         build: dict[str, Callable[[], None]] = {
             "timeline": lambda: search.timeline(sections, context, item),

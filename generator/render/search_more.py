@@ -126,30 +126,12 @@ def sources(s: Sections, c: Context) -> None:
 
 def source(s: Sections, c: Context) -> None:
     t = s.text
-    info = c["source"]
-    t.open("dl")
-    rows = [
-        ("Published", [f"{info['published']} ", f"({info['basis']})"]),
-        ("Publisher", [info["publisher"] or "unknown"]),
-        ("Address", [info["link"] or info["url"] or "unknown"]),
-    ]
-    for name, runs in rows:
-        t.element("dt", name)
-        t.open("dd")
-        for run in runs:
-            t.element("span", run)
-        t.close("dd")
-    for name, value in (("Stored copy", f"seeds/{info['id']}.txt"), ("SHA-256", info["sha256"])):
-        t.element("dt", name)
-        t.open("dd")
-        t.element("code", value)
-        t.close("dd")
-    t.close("dl")
-    s.block()
+    info = c["source"]  # its metadata (the <dl>) carries data-search-exclude
     t.open("p")
     t.text(
         f"The stored text of this article, exactly as kept in the repository. {c['quotes']} from it back "
-        f"{c['events']}; each is highlighted below and links back (↩) to its event. Check the copy: "
+        f"{c['events']}; each is highlighted below and links back (↩) to the quote in its event. "
+        "Check the copy: "
     )
     t.element("code", f"sha256sum seeds/{info['id']}.txt")
     t.text(" must print the SHA-256 above. ")
@@ -195,12 +177,7 @@ def _article(t: Text, paragraphs: list[Context]) -> None:
                 t.text(part["text"])
                 for _ in range(1 + len(mark["inner"])):
                     t.close("mark")
-                if mark["back"]:
-                    t.open("sup")
-                    for i, back in enumerate(mark["back"]):
-                        t.text(", " if i else "")
-                        t.element("a", f"↩{back['number']}")
-                    t.close("sup")
+                # the back-links (<sup>) carry data-search-exclude
             else:
                 t.text(part["text"])
             if part["dim"]:

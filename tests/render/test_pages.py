@@ -70,4 +70,4 @@ def test_long_timelines_list_events_compactly(timeline: Timeline, limit: int) ->
     page = render_site(timeline, Options(full_limit=limit))["timeline.md"]
     assert "### " not in page  # no full cards
     assert page.count('<ol class="tl-compact">') == 3  # one list per month
-    assert page.count("<li><time") == len(timeline.events)
+    assert page.count('<li><span class="tl-date">') == len(timeline.events)
