@@ -14,8 +14,9 @@ from .. import dates
 from . import context as ctx
 from .context import Site
 from .figures import claims_by_measure, measure_of
-from .groups import MONTH, Group
+from .groups import MONTH, UNTIL, Group, group_of
 from .numbers import agreement, plural, spread
+from .overview import overview_html
 from .text import squash
 
 Context = dict[str, Any]
@@ -100,7 +101,10 @@ def figures(site: Site) -> Context:
 
 
 def latest(site: Site) -> Context:
-    return {"events": site.events[-site.options.latest :][::-1] if site.options.latest > 0 else ()}
+    """The latest events, newest first: of those whose start is known (an event only known to have
+    happened by some date may be far older)."""
+    known = [e for e in site.events if group_of(e.date).kind != UNTIL] or list(site.events)
+    return {"events": known[-site.options.latest :][::-1] if site.options.latest > 0 else ()}
 
 
 def check(site: Site) -> Context:
@@ -120,8 +124,13 @@ def check(site: Site) -> Context:
     return {"methodology": site.links.href(PAGE, ctx.METHODOLOGY), "example": example}
 
 
+def overview_part(site: Site) -> Context:
+    return {"overview": overview_html(site, PAGE)}
+
+
 # placeholder name -> its context (each is rendered with ``home-<name>.html``)
 PARTS: dict[str, Callable[[Site], Context]] = {
+    "overview": overview_part,
     "stats": stats,
     "periods": periods,
     "figures": figures,

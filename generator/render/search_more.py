@@ -58,24 +58,52 @@ def figures(s: Sections, c: Context) -> None:
         if measure["chart"]:
             _chart(t, measure["chart"])
             s.block()
-        head = ["As of", f"Figure ({measure['unit']})", "Claimed by", "Where it is reported"]
-        rows: list[list[str | list[str]]] = [
-            [
-                row["as_of"],
-                row["figure"],
-                row["claimant"],
-                [row["source"]["title"] if row["source"] else "—", row["event"].title],
-            ]
-            for row in measure["rows"]
-        ]
-        _table(t, head, rows)
+        _claimants(t, measure)
         s.block()
+
+
+def _claimants(t: Text, measure: Context) -> None:
+    t.open("ul")
+    for claimant in measure["claimants"]:
+        t.open("li")
+        t.open("svg")
+        t.open("path")
+        t.close("svg")
+        t.text(" ")
+        t.element("strong", claimant["name"])
+        t.open("ul")
+        for estimate in claimant["estimates"]:
+            t.open("li")
+            t.element("span", estimate["figure"])
+            also = f" (also reported as {estimate['also']})" if estimate["also"] else ""
+            t.text(f" {measure['unit']}, {estimate['as_of']}{also}, reported by {estimate['articles']}:")
+            t.open("ul")
+            for report in estimate["reports"]:
+                t.open("li")
+                if report["source"]:
+                    t.element("a", report["source"]["title"])
+                else:
+                    t.text("an unknown source")
+                t.text(f": {report['figure']} · ")
+                t.element("a", report["event"].title)
+                if report["inference"]:
+                    t.text(" ")
+                    t.open("span")
+                    t.element("strong", "Inference:")
+                    t.text(" " + report["inference"])
+                    t.close("span")
+                t.close("li")
+            t.close("ul")
+            t.close("li")
+        t.close("ul")
+        t.close("li")
+    t.close("ul")
 
 
 def _chart(t: Text, chart: Context) -> None:
     t.open("figure")
     t.open("svg")
-    t.element("title", f"{chart['title']}: figures claimed, by claimant, over time")
+    t.element("title", f"{chart['title']}: estimates by claimant, over time")
     t.element("desc", chart["description"])
     t.open("g")
     for tick in chart["grid"]:
@@ -86,25 +114,21 @@ def _chart(t: Text, chart: Context) -> None:
         t.element("text", month["label"])
     t.open("line")
     t.close("g")
-    for series in chart["series"]:
+    for mark in chart["marks"]:
         t.open("g")
-        for marker in series["markers"]:
-            t.open("circle")
-            t.element("title", marker["said"])
+        t.element("title", mark["said"])
+        t.open("text")
+        for line in mark["label"]:
+            t.element("tspan", line["text"])
+        t.close("text")
         t.close("g")
     t.close("svg")
     t.open("figcaption")
-    t.open("ul")
-    for series in chart["series"]:
-        t.open("li")
-        t.element("span", "")
-        t.text(series["claimant"])
-        t.close("li")
-    t.close("ul")
     _paragraph(
         t,
-        "● stated figure · ○ “about” · ▲ “at least” (no upper limit given) · ▼ “at most” · bar: a "
-        "range. Points from different claimants at the same date are drawn side by side.",
+        "Each mark is one estimate, in its claimant’s colour and shape: a point for a day, a bar across a "
+        "month or longer span; hollow: “about”; ▲ “at least” (no upper limit given); ▼ “at most”; a "
+        "vertical bar: a range. Separate estimates are never joined.",
     )
     t.close("figcaption")
     t.close("figure")

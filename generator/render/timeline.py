@@ -14,6 +14,7 @@ from .cards import card_context
 from .context import Site
 from .groups import Group
 from .numbers import plural
+from .overview import overview_html
 
 Context = dict[str, Any]
 
@@ -76,6 +77,7 @@ def timeline_context(site: Site) -> Context:
         "events": plural(len(site.events), "event"),
         "sources": plural(_source_count(site.events), "source"),
         "tags": tag_filter(site, page, site.events) if full else Markup(""),
+        "overview": overview_html(site, page),
         "methodology": site.links.href(page, ctx.METHODOLOGY),
         "full": full,
         "months_href": site.links.href(page, ctx.DATED_INDEX),
