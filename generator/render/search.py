@@ -109,11 +109,16 @@ def _report(t: Text, item: Context) -> None:
     if item["note"]:
         t.text(" ")
         t.element("span", item["note"])
-    if item["inference"]:
+    inference(t, item["inference"])
+
+
+def inference(t: Text, text: str | None) -> None:
+    """`` <span><strong>Inference:</strong> …</span>`` (an inferred attribution, labelled)."""
+    if text:
         t.text(" ")
         t.open("span")
         t.element("strong", "Inference:")
-        t.text(" " + item["inference"])
+        t.text(" " + text)
         t.close("span")
 
 

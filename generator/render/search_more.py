@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .search import Compact, Sections, _compact_list, _lede, _paragraph
+from .search import Compact, Sections, _compact_list, _lede, _paragraph, inference
 from .searchtext import Text
 
 Context = dict[str, Any]
@@ -86,12 +86,7 @@ def _claimants(t: Text, measure: Context) -> None:
                     t.text("an unknown source")
                 t.text(f": {report['figure']} · ")
                 t.element("a", report["event"].title)
-                if report["inference"]:
-                    t.text(" ")
-                    t.open("span")
-                    t.element("strong", "Inference:")
-                    t.text(" " + report["inference"])
-                    t.close("span")
+                inference(t, report["inference"])
                 t.close("li")
             t.close("ul")
             t.close("li")
