@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import diagnostics as diag
@@ -59,6 +60,11 @@ class TimelineConfig(Config):  # type: ignore[no-untyped-call]
     full_timeline_limit = c.Type(int, default=500)
     latest = c.Type(int, default=5)
     key_figures = c.Type(int, default=3)
+    # The offline zip (a path from mkdocs.yml's folder): when it exists at build time, it is copied
+    # beside the home page, which links it with its size. Left out of builds with the offline plugin.
+    download = c.Optional(c.Type(str))
+    # Show on the home page when the data (events and seeds) last changed: its last commit's date.
+    last_updated = c.Type(bool, default=False)
 
 
 def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project, Options, Templates]:
@@ -81,6 +87,8 @@ def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project
         full_limit=plugin.full_timeline_limit,
         latest=plugin.latest,
         key_figures=plugin.key_figures,
+        download=_download(base / plugin.download, config) if plugin.download else None,
+        updated=pp.last_commit(base, [project.events, project.seeds]) if plugin.last_updated else None,
     )
     custom = config.theme.custom_dir
     try:
@@ -88,6 +96,12 @@ def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project
     except TemplateProblem as problem:
         raise PluginError(str(problem)) from None
     return project, options, templates
+
+
+def _download(path: Path, config: MkDocsConfig) -> tuple[str, int] | None:
+    """The offline zip's name and size when it exists and this is not the offline build itself."""
+    offline = any(name.split("/")[-1] == "offline" for name in config.plugins)
+    return (path.name, path.stat().st_size) if path.is_file() and not offline else None
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
@@ -194,9 +208,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         for path in (STYLESHEET, SCRIPT):
             if files.get_file_from_path(path) is None:  # a docs/ copy of it wins
                 files.append(File.generated(config, path, abs_src_path=str(ASSETS / Path(path).name)))
+        if self._options.download and self.config.download:
+            base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+            zipped = base / self.config.download
+            files.append(File.generated(config, self._options.download[0], abs_src_path=str(zipped)))
         # In the order MkDocs gives files it finds in docs/: the build (and its search index) is then
         # the same as if these pages had been written there.
         return Files(sorted(files, key=file_sort_key))
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self._renderer is not None
+        pp.add_sections(nav, files, self._renderer.nav_sections())
+        return nav
 
     # ------------------------------------------------------------------ pages
 

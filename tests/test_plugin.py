@@ -91,9 +91,11 @@ def test_every_link_and_anchor_resolves(fixture_site: tuple[Path, dict[str, str]
     assert broken_links(site) == []
 
 
-def test_navigation_lists_only_index_pages(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
+def test_generated_pages_sit_in_nav_sections(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
+    """The index pages' tabs stay the tabs; each month, source and tag page sits in its index page's
+    section (the left column lists them, by year for months) and keeps that tab highlighted."""
     _, _, site = fixture_site
-    html = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    html = (site / "dated" / "2024-12" / "index.html").read_text(encoding="utf-8")
     nav = html[
         html.index('<nav class="md-nav md-nav--primary') : html.index(
             'class="md-sidebar md-sidebar--secondary"'
@@ -101,8 +103,13 @@ def test_navigation_lists_only_index_pages(fixture_site: tuple[Path, dict[str, s
     ]
     tabs = html[html.index('<nav class="md-tabs"') : html.index("</nav>", html.index('<nav class="md-tabs"'))]
     assert tabs.count("md-tabs__link") == 7  # Contributing is a footer link, not a tab
-    for page in ("dated/2024-12", "sources/fixture-a", "tags/casualties"):
-        assert page not in nav and page not in tabs
+    active = tabs.split("md-tabs__item--active", 1)[1].split("</li>", 1)[0]
+    assert "By month" in active
+    assert "2024" in nav and 'href="../2024-06/"' in nav and "August 2024" in nav
+    for page in ("sources/fixture-a", "tags/casualties"):
+        assert page not in tabs
+    source = (site / "sources" / "fixture-a" / "index.html").read_text(encoding="utf-8")
+    assert "Sources" in source.split("md-tabs__item--active", 1)[1].split("</li>", 1)[0]
 
 
 def test_plugin_never_writes_into_docs(fixture_site: tuple[Path, dict[str, str], Path]) -> None:

@@ -81,7 +81,9 @@ def render(config_file: Path, out: Path, builder: str = "mkdocs") -> int:
             (staging / "docs" / asset).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(ASSETS / Path(asset).name, staging / "docs" / asset)
         base = config_file.resolve().parent
-        plain = _plain_config(raw_config(config_file), base, out.resolve(), STYLESHEET, SCRIPT)
+        raw = raw_config(config_file)
+        raw["nav"] = _nav_with_sections(raw.get("nav"), renderer.nav_sections())
+        plain = _plain_config(raw, base, out.resolve(), STYLESHEET, SCRIPT)
         _write(staging / "mkdocs.yml", plain)
         (staging / MARKER).write_text("written by python -m generator render\n", encoding="utf-8")
         if out.exists():
@@ -129,6 +131,22 @@ def _plain_config(raw: dict[str, Any], base: Path, out: Path, stylesheet: str, s
     except yaml.YAMLError as exc:
         raise RenderError(f"mkdocs.yml holds a value that cannot be written as plain YAML: {exc}") from None
     return "# Written by `python -m generator render`: the site without the timeline plugin.\n" + text
+
+
+def _nav_with_sections(nav: Any, plan: dict[str, list[tuple[str | None, list[str]]]]) -> Any:
+    """The ``nav`` of mkdocs.yml with the sections the plugin adds (plugin_pages.add_sections): each
+    top-level ``Title: index.md`` whose page has generated pages of its kind becomes a section."""
+    if not isinstance(nav, list):
+        return nav
+    found: list[Any] = []
+    for item in nav:
+        title, path = next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (None, None)
+        children: list[Any] = []
+        for sub, paths in plan.get(path, []) if isinstance(path, str) else []:
+            if paths:
+                children.extend([{sub: paths}] if sub else paths)
+        found.append({title: [{title: path}, *children]} if children else item)
+    return found
 
 
 def _name(item: object) -> str:

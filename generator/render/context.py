@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, TypeVar
 
 from .. import dates
@@ -43,6 +44,8 @@ class Options:
     full_limit: int = 500  # above this many events the full timeline lists events compactly
     latest: int = 5  # events listed under "latest" on the home page
     key_figures: int = 3  # measures shown under "key figures" on the home page
+    download: tuple[str, int] | None = None  # the offline zip beside the home page: (file name, bytes)
+    updated: date | None = None  # when the data last changed (its last commit), for the home page
 
 
 def dated(group: Group) -> str:

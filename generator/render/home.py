@@ -25,11 +25,33 @@ PAGE = ctx.HOME
 
 
 def stats(site: Site) -> Context:
+    updated = site.options.updated
     return {
         "events": len(site.events),
         "sources": len({s for e in site.events for s in e.source_ids}),
         "figures": sum(len(e.claims) for e in site.events),
+        "updated": {
+            "label": f"{updated.day} {dates.MONTHS[updated.month - 1]} {updated.year}",
+            "datetime": updated.isoformat(),
+        }
+        if updated
+        else None,
     }
+
+
+def offline(site: Site) -> Context:
+    """The offline zip beside the home page, when the site has one: its name and size in words."""
+    found = site.options.download
+    if found is None:
+        return {"download": None}
+    name, size = found
+    return {"download": {"href": name, "size": _size(size)}}
+
+
+def _size(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{max(1, round(size / 1000))} kB"
 
 
 def _period_groups(site: Site) -> list[Group]:
@@ -131,6 +153,7 @@ def overview_part(site: Site) -> Context:
 # placeholder name -> its context (each is rendered with ``home-<name>.html``)
 PARTS: dict[str, Callable[[Site], Context]] = {
     "overview": overview_part,
+    "offline": offline,
     "stats": stats,
     "periods": periods,
     "figures": figures,

@@ -222,6 +222,7 @@ def _bins(site: Site, page: str, scale: _Scale) -> tuple[list[Context], float]:
                 "width": f"{max(x2 - x1 - 1, 2):.1f}",
                 "y": f"{BIN_HEIGHT - height:.1f}",
                 "height": f"{height:.1f}",
+                "arrow": None,
             }
         )
     return marks, BIN_HEIGHT

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..model import Event, Timeline
 from . import context as ctx
-from . import home, search, search_more
+from . import describe, home, search, search_more
 from .cards import badge, card, compact_item
 from .context import Options, Site
 from .figures import figures_context
@@ -48,6 +48,7 @@ class Page:
     title: str
     kind: str
     key: str = ""
+    description: str = ""  # for link previews and search engines (page.meta.description)
 
     @property
     def in_nav(self) -> bool:
@@ -63,7 +64,7 @@ class Page:
     def title_markdown(self) -> str:
         """The page's Markdown when the body is supplied as HTML: its title only (MkDocs takes the
         page title and the first heading from it)."""
-        return page_heading(self.title, searched=self.searchable)
+        return page_heading(self.title, searched=self.searchable, description=self.description)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,17 +111,44 @@ class Renderer:
     def pages(self) -> dict[str, Page]:
         """Every generated page by path, sorted by path."""
         site = self.site
+        events, sources = plural(len(site.events), "event"), plural(len(site.timeline.sources), "source")
         found = [
-            Page(ctx.TIMELINE, "Full timeline", "timeline"),
-            Page(ctx.DATED_INDEX, "By month", "months"),
-            Page(ctx.FIGURES, "Figures", "figures"),
-            Page(ctx.SOURCES_INDEX, "Sources", "sources"),
-            Page(ctx.TAGS_INDEX, "Tags", "tags"),
+            Page(ctx.TIMELINE, "Full timeline", "timeline", "", describe.timeline(events, sources)),
+            Page(ctx.DATED_INDEX, "By month", "months", "", describe.months(events)),
+            Page(ctx.FIGURES, "Figures", "figures", "", describe.figures(site)),
+            Page(ctx.SOURCES_INDEX, "Sources", "sources", "", describe.sources(sources)),
+            Page(ctx.TAGS_INDEX, "Tags", "tags", "", describe.tags(events)),
         ]
-        found += [Page(ctx.dated(g), site.group_title(g), "month", g.key) for g in site.groups]
-        found += [Page(ctx.source(sid), s.title, "source", sid) for sid, s in site.timeline.sources.items()]
-        found += [Page(ctx.tag(tid), tag_title(site, tid), "tag", tid) for tid in self.by_tag]
+        found += [
+            Page(ctx.dated(g), site.group_title(g), "month", g.key, describe.group(site, g))
+            for g in site.groups
+        ]
+        found += [
+            Page(
+                ctx.source(sid), s.title, "source", sid, describe.source(s, len(self.by_source.get(sid, ())))
+            )
+            for sid, s in site.timeline.sources.items()
+        ]
+        found += [
+            Page(ctx.tag(tid), tag_title(site, tid), "tag", tid, describe.tag(site, tid, evs))
+            for tid, evs in self.by_tag.items()
+        ]
         return {page.path: page for page in sorted(found, key=lambda p: p.path)}
+
+    def nav_sections(self) -> dict[str, list[tuple[str | None, list[str]]]]:
+        """Where the generated pages go in the navigation: under the index page of their kind, as
+        ``{index path: [(subsection title or None, [page paths])]}``: the group pages by year (the left
+        column's year → month jump list), the source pages by title, the tag pages."""
+        site = self.site
+        years: dict[int, list[str]] = {}
+        for group in site.groups:
+            years.setdefault(group.year, []).append(ctx.dated(group))
+        by_title = sorted(site.timeline.sources.items(), key=lambda kv: (kv[1].title.casefold(), kv[0]))
+        return {
+            ctx.DATED_INDEX: [(str(year), paths) for year, paths in years.items()],
+            ctx.SOURCES_INDEX: [(None, [ctx.source(sid) for sid, _ in by_title])],
+            ctx.TAGS_INDEX: [(None, [p.path for p in self.pages.values() if p.kind == "tag"])],
+        }
 
     # ------------------------------------------------------------------ one page
 

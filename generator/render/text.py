@@ -31,19 +31,22 @@ def md_text(text: str) -> str:
     return _MD_SPECIAL.sub(lambda m: _HTML_SPECIAL.get(m.group(0)) or f"&#{ord(m.group(0))};", squash(text))
 
 
-def page_heading(title: str, *, searched: bool = True) -> str:
+def page_heading(title: str, *, searched: bool = True, description: str = "") -> str:
     """A page's ``# title`` line (MkDocs takes the page title from it), after front matter when needed.
 
     Material's template writes the page title into ``<title>`` through Jinja's ``striptags``, which turns
     ``&lt;`` back into ``<``: a title holding ``</title><script>`` would come alive there. Such titles get
     front matter with ``<`` and ``>`` replaced by ``‹`` and ``›`` for that use; the heading itself keeps
-    every character, escaped. A page search leaves out (``searched=False``) gets ``search: exclude``.
+    every character, escaped. A page search leaves out (``searched=False``) gets ``search: exclude``;
+    a ``description`` goes into ``description:`` (Material's meta description; the site's Open Graph tags).
     """
     heading = f"# {md_text(title)}\n\n"
     front = []
     if "<" in title or ">" in title:
         shown = str(escape(squash(title).replace("<", "‹").replace(">", "›")))
         front.append("title: " + json.dumps(shown, ensure_ascii=False))
+    if description:
+        front.append("description: " + json.dumps(squash(description), ensure_ascii=False))
     if not searched:
         front.append("search:\n  exclude: true")
     return "---\n" + "\n".join(front) + "\n---\n\n" + heading if front else heading
