@@ -88,7 +88,7 @@ def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project
         latest=plugin.latest,
         key_figures=plugin.key_figures,
         download=_download(base / plugin.download, config) if plugin.download else None,
-        updated=pp.last_commit(base, [project.events, project.seeds]) if plugin.last_updated else None,
+        updated=pp.last_commit([project.events, project.seeds]) if plugin.last_updated else None,
     )
     custom = config.theme.custom_dir
     try:

@@ -163,12 +163,12 @@ def _pages(items: list[Any]) -> list[MkDocsPage]:
     return found
 
 
-def last_commit(root: Path, folders: list[Path]) -> date | None:
+def last_commit(folders: list[Path]) -> date | None:
     """The date of the last commit that changed ``folders`` (``None`` outside a git checkout)."""
     try:
         out = subprocess.run(
-            ["git", "log", "-1", "--format=%cs", "--", *map(str, folders)],
-            cwd=root,
+            ["git", "log", "-1", "--format=%cs", "--", *(str(f.resolve()) for f in folders)],
+            cwd=folders[0].resolve(),
             capture_output=True,
             text=True,
             check=True,

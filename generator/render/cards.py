@@ -204,11 +204,10 @@ FOLD_AFTER = 2  # quotes shown before the rest fold away (when at least two woul
 def card_context(site: Site, event: Event, page: str, level: int = 3) -> Context:
     """Everything ``card.html`` shows of one event on ``page`` (see docs/guide/templates.md); its
     heading is of ``level`` (3 under the full timeline's month headings, 2 on a month's page)."""
-    cited = len(event.citations)
     return {
         "event": event,
         "level": level,
-        "shown": cited if cited <= FOLD_AFTER + 1 else FOLD_AFTER,
+        "shown": FOLD_AFTER,  # lists longer than FOLD_AFTER + 1 fold after FOLD_AFTER items
         "anchor": ctx.event_anchor(event),
         "time": time_html(site, event),
         "date": site.label(event.date),

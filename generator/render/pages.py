@@ -34,7 +34,7 @@ from .timeline import month_context, months_context, timeline_context
 
 SEARCH_EXCLUDE = "data-search-exclude"
 # Kinds of page search leaves out (see Page.searchable).
-UNSEARCHED = frozenset({"timeline", "tag"})
+UNSEARCHED = frozenset({"timeline", "tag", "tags"})
 # The pages meant for the navigation; every other generated page is reached through them.
 INDEX_PAGES = (ctx.TIMELINE, ctx.DATED_INDEX, ctx.FIGURES, ctx.SOURCES_INDEX, ctx.TAGS_INDEX)
 
@@ -57,7 +57,7 @@ class Page:
     @property
     def searchable(self) -> bool:
         """Whether search indexes the page: each event once, on its month's page, so neither the full
-        timeline nor the tag pages (their events are there too)."""
+        timeline nor the tag pages (their events are there too; a tag's name is no search result)."""
         return self.kind not in UNSEARCHED
 
     @property

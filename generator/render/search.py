@@ -77,9 +77,10 @@ def card(s: Sections, c: Context) -> None:
     t.close("div")
     if c["claims"]:
         _claims(t, c["claims"])
+    citations = c["citations"]
     if c["problems"]:
-        _problems(t, c["problems"])
-    shown, citations = c["shown"], c["citations"]
+        _problems(t, c["problems"], c["shown"])
+    shown = _cut(citations, c["shown"])
     t.open("ol")
     for citation in citations[:shown]:
         _citation(t, citation)
@@ -170,19 +171,37 @@ def _claims(t: Text, groups: list[Context]) -> None:
     t.close("div")
 
 
-def _problems(t: Text, problems: list[Context]) -> None:
+def _cut(items: list[Context], shown: int) -> int:
+    """How many items of a card's list show before the rest fold (card.html: two or more fold)."""
+    return shown if len(items) > shown + 1 else len(items)
+
+
+def _problems(t: Text, problems: list[Context], shown: int) -> None:
+    shown = _cut(problems, shown)
     t.open("div")
     _paragraph(t, "Problems in the sources")
     t.open("ul")
-    for problem in problems:
-        t.open("li")
-        t.element("strong", problem["label"])
-        tag = f" {problem['tag']}" if problem["tag"] else ""
-        fix = f" Likely meant: {problem['correction']}." if problem["correction"] else ""
-        t.text(f" in quote {problem['quote']}: “{problem['words']}”{tag}. {problem['note']}{fix}")
-        t.close("li")
+    for problem in problems[:shown]:
+        _problem(t, problem)
     t.close("ul")
+    if len(problems) > shown:
+        t.open("details")
+        t.element("summary", f"{len(problems) - shown} more problems")
+        t.open("ul")
+        for problem in problems[shown:]:
+            _problem(t, problem)
+        t.close("ul")
+        t.close("details")
     t.close("div")
+
+
+def _problem(t: Text, problem: Context) -> None:
+    t.open("li")
+    t.element("strong", problem["label"])
+    tag = f" {problem['tag']}" if problem["tag"] else ""
+    fix = f" Likely meant: {problem['correction']}." if problem["correction"] else ""
+    t.text(f" in quote {problem['quote']}: “{problem['words']}”{tag}. {problem['note']}{fix}")
+    t.close("li")
 
 
 def _citation(t: Text, c: Context) -> None:

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import html.parser
 import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,13 +82,18 @@ def test_every_page_has_a_canonical_link_and_open_graph_tags(project_site: Path)
 
 
 def test_a_page_description_is_its_own(project_site: Path) -> None:
-    """The home page's front matter description, not the site's, in its meta and Open Graph tags."""
+    """A page's own description, not the site's, in its meta and Open Graph tags: the home page's front
+    matter, a generated page's; a page without one falls back to the site's."""
     text = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     front = yaml.safe_load(text.split("---\n")[1])
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     home = page_head(project_site / "repo", "")
     assert home.meta["og:description"] == front["description"] != config["site_description"]
-    assert page_head(project_site / "repo", "figures/").meta["og:description"] == config["site_description"]
+    assert (
+        page_head(project_site / "repo", "methodology/").meta["og:description"] == config["site_description"]
+    )
+    month = page_head(project_site / "repo", "dated/2024-12/").meta["og:description"]
+    assert re.match(r"\d+ events? in December 2024: ", month)  # a generated page's own
 
 
 def test_the_404_page_links_below_the_project_path(project_site: Path) -> None:
@@ -152,3 +162,46 @@ def test_the_404_page_works_at_any_depth(browser: Any, pages_url: str, missing: 
         assert page.locator("h1").inner_text().startswith("Full timeline")
     finally:
         session.close()
+
+
+def _small_site(tmp: Path, extra: str, offline: bool = False) -> Path:
+    """tests/render/site in ``tmp`` with more timeline options (and Material's offline plugin)."""
+    shutil.copytree(ROOT / "tests" / "render" / "site", tmp / "site")
+    config = tmp / "site" / "mkdocs.yml"
+    corpus = (ROOT / "tests" / "fixtures" / "corpus").as_posix()
+    text = config.read_text(encoding="utf-8").replace("../../fixtures/corpus", corpus)
+    text = text.replace("      periods:\n", f"{extra}      periods:\n", 1)
+    if offline:
+        text = text.replace("  - search:\n      lang: en\n", "  - search:\n      lang: en\n  - offline\n", 1)
+    config.write_text(text, encoding="utf-8")
+    docs = tmp / "site" / "docs" / "index.md"
+    docs.write_text(docs.read_text(encoding="utf-8") + "\n<!-- timeline:offline -->\n", encoding="utf-8")
+    (tmp / "site" / "bundle.zip").write_bytes(b"\0" * 12_345)
+    return config
+
+
+def _home(config: Path, out: Path) -> str:
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_home_page_links_the_offline_zip_with_its_size(tmp_path: Path) -> None:
+    config = _small_site(tmp_path, "      download: bundle.zip\n      last_updated: true\n")
+    home = _home(config, tmp_path / "out")
+    assert '<a href="bundle.zip" download>' in home and "a 12 kB zip" in home
+    assert (tmp_path / "out" / "bundle.zip").read_bytes() == b"\0" * 12_345  # beside the home page
+    assert re.search(r'data last changed <time datetime="\d{4}-\d\d-\d\d">', home)
+
+
+def test_the_offline_build_shows_no_link_to_itself(tmp_path: Path) -> None:
+    config = _small_site(tmp_path, "      download: bundle.zip\n", offline=True)
+    home = _home(config, tmp_path / "out")
+    assert "bundle.zip" not in home and not (tmp_path / "out" / "bundle.zip").exists()
