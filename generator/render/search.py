@@ -80,19 +80,7 @@ def card(s: Sections, c: Context) -> None:
     citations = c["citations"]
     if c["problems"]:
         _problems(t, c["problems"], c["shown"])
-    shown = _cut(citations, c["shown"])
-    t.open("ol")
-    for citation in citations[:shown]:
-        _citation(t, citation)
-    t.close("ol")
-    if len(citations) > shown:
-        t.open("details")
-        t.element("summary", f"{len(citations) - shown} more quotes")
-        t.open("ol")
-        for citation in citations[shown:]:
-            _citation(t, citation)
-        t.close("ol")
-        t.close("details")
+    _folded(t, citations, c["shown"], "ol", "quotes", _citation)
     if c["basis"]:
         first = "Undated:" if c["basis"][0]["by"] else "Dated from"
         _paragraph(t, first, *(_basis(item, i) for i, item in enumerate(c["basis"])), ".")
@@ -171,27 +159,30 @@ def _claims(t: Text, groups: list[Context]) -> None:
     t.close("div")
 
 
-def _cut(items: list[Context], shown: int) -> int:
-    """How many items of a card's list show before the rest fold (card.html: two or more fold)."""
-    return shown if len(items) > shown + 1 else len(items)
+def _folded(
+    t: Text, items: list[Context], shown: int, tag: str, noun: str, write: Callable[[Text, Context], None]
+) -> None:
+    """A card's list whose items after the first ``shown`` fold into ``<details>`` when two or more
+    would (card.html)."""
+    cut = shown if len(items) > shown + 1 else len(items)
+    t.open(tag)
+    for item in items[:cut]:
+        write(t, item)
+    t.close(tag)
+    if len(items) > cut:
+        t.open("details")
+        t.element("summary", f"{len(items) - cut} more {noun}")
+        t.open(tag)
+        for item in items[cut:]:
+            write(t, item)
+        t.close(tag)
+        t.close("details")
 
 
 def _problems(t: Text, problems: list[Context], shown: int) -> None:
-    shown = _cut(problems, shown)
     t.open("div")
     _paragraph(t, "Problems in the sources")
-    t.open("ul")
-    for problem in problems[:shown]:
-        _problem(t, problem)
-    t.close("ul")
-    if len(problems) > shown:
-        t.open("details")
-        t.element("summary", f"{len(problems) - shown} more problems")
-        t.open("ul")
-        for problem in problems[shown:]:
-            _problem(t, problem)
-        t.close("ul")
-        t.close("details")
+    _folded(t, problems, shown, "ul", "problems", _problem)
     t.close("div")
 
 

@@ -71,7 +71,7 @@ def test_figures_chart_is_drawn(desktop: Session) -> None:
     box = chart.bounding_box()
     assert box is not None and box["width"] > 400 and box["height"] > 150
     assert chart.locator("title").first.text_content()
-    assert chart.locator("circle").count() >= 2
+    assert chart.locator("path.tl-mark").count() >= 2  # one mark per estimate
     desktop.shot("desktop-figures")
 
 
