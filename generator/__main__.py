@@ -1,4 +1,5 @@
-"""The command line: ``python -m generator validate|schema|bundle``. A thin shell over the core."""
+"""The command line: ``cited-timeline`` (or ``python -m generator``) ``validate|schema|bundle|init``.
+A thin shell over the core."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from . import diagnostics as diag
 from .validate import Project, validate_project
 
@@ -58,7 +60,9 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    prog = "cited-timeline" if Path(sys.argv[0]).name == "cited-timeline" else "python -m generator"
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
+    parser.add_argument("--version", action="version", version=f"cited-timeline {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check every event against its sources")
@@ -82,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         add_command(commands)
+
+    from .cli.init import add_command as add_init
+
+    add_init(commands)
     return parser
 
 

@@ -205,7 +205,9 @@ def _check_all(
     return [checked for _, batch in batches for checked in batch]
 
 
-def _check_estimates(checked: _Checked, seen: dict[str, tuple[str, str, str, str, int, int]]) -> list[Diagnostic]:
+def _check_estimates(
+    checked: _Checked, seen: dict[str, tuple[str, str, str, str, int, int]]
+) -> list[Diagnostic]:
     """Claims that share an ``estimate`` id report one estimate: one measure, claimant and as_of."""
     found = []
     for estimate, measure, claimant, as_of, line, col in checked.estimates:
