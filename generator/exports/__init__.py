@@ -7,11 +7,14 @@ built site (online and offline builds alike).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
 
 from ..model import Timeline
-from .common import DATA, ExportOptions, updated_at
+from .common import DATA, Build, ExportOptions, updated_at
 from .feeds import atom, json_feed
 from .ical import ics
 from .records import claims_csv, events_csv, events_json
@@ -27,11 +30,7 @@ class Export:
     media_type: str
     name: str
     description: str
-    write: Callable[[Timeline, ExportOptions], bytes]
-
-
-def _schema(timeline: Timeline, options: ExportOptions) -> bytes:
-    return events_schema_json()
+    write: Callable[[Build, BinaryIO], None]
 
 
 EXPORTS: tuple[Export, ...] = (
@@ -62,7 +61,7 @@ EXPORTS: tuple[Export, ...] = (
         "application/schema+json",
         "JSON Schema of events.json",
         "The JSON Schema (draft 2020-12) that events.json validates against.",
-        _schema,
+        events_schema_json,
     ),
     Export(
         f"{DATA}/events.csv",
@@ -97,8 +96,37 @@ EXPORTS: tuple[Export, ...] = (
 
 
 def build_exports(timeline: Timeline, options: ExportOptions) -> dict[str, bytes]:
-    """Every export: ``{path in the site: content}``, in the order of :data:`EXPORTS`."""
-    return {export.path: export.write(timeline, options) for export in EXPORTS}
+    """Every export in memory: ``{path in the site: content}``, in the order of :data:`EXPORTS`."""
+    build = Build(timeline, options)
+    found = {}
+    for export in EXPORTS:
+        out = io.BytesIO()
+        export.write(build, out)
+        found[export.path] = out.getvalue()
+    return found
 
 
-__all__ = ["DATA", "EXPORTS", "Export", "ExportOptions", "build_exports", "updated_at"]
+def write_exports(timeline: Timeline, options: ExportOptions, folder: Path) -> dict[str, int]:
+    """Every export written into ``folder`` as it is made (none is held in memory whole):
+    ``{path: size in bytes}``."""
+    build = Build(timeline, options)
+    sizes = {}
+    for export in EXPORTS:
+        target = folder / export.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as out:
+            export.write(build, out)
+        sizes[export.path] = target.stat().st_size
+    return sizes
+
+
+__all__ = [
+    "DATA",
+    "EXPORTS",
+    "Build",
+    "Export",
+    "ExportOptions",
+    "build_exports",
+    "updated_at",
+    "write_exports",
+]

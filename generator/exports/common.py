@@ -3,9 +3,14 @@ numbers and texts written the same way in every format. No MkDocs here."""
 
 from __future__ import annotations
 
+import io
+import json
 import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any, BinaryIO
 
 from .. import dates
 from ..model import Claim, Event, Timeline
@@ -85,6 +90,29 @@ class Places:
         return self.page(ctx.HOME)
 
 
+class Build:
+    """One export run: the timeline, the options, and what several files share, computed once."""
+
+    def __init__(self, timeline: Timeline, options: ExportOptions) -> None:
+        self.timeline = timeline
+        self.options = options
+        self.places = Places(options)
+        self.in_order: list[Event] = sorted(timeline.events, key=lambda e: e.sort_key)
+        self.memo: dict[tuple[str, str], str] = {}
+
+    @property
+    def newest_first(self) -> list[Event]:
+        """Events from the latest to the earliest (the reverse of timeline order)."""
+        return self.in_order[::-1]
+
+    def once(self, kind: str, key: str, make: Callable[[], str]) -> str:
+        """``make()`` once per (kind, key) in this run (an entry's HTML is in both feeds)."""
+        found = self.memo.get((kind, key))
+        if found is None:
+            found = self.memo[(kind, key)] = make()
+        return found
+
+
 def identity(options: ExportOptions) -> str:
     """What the feed's and the entries' ids derive from: ``site_url``, else the site's name."""
     return options.base or f"cited-timeline:{options.title}"
@@ -94,15 +122,6 @@ def uid(options: ExportOptions, event: Event | None = None) -> uuid.UUID:
     """A name-based UUID, the same on every build while the site's identity and the event id stay."""
     name = identity(options) + (f"#{event.id}" if event is not None else "")
     return uuid.uuid5(uuid.NAMESPACE_URL, name)
-
-
-def newest_first(timeline: Timeline) -> list[Event]:
-    """Events from the latest to the earliest (the reverse of timeline order)."""
-    return sorted(timeline.events, key=lambda e: e.sort_key, reverse=True)
-
-
-def in_order(timeline: Timeline) -> list[Event]:
-    return sorted(timeline.events, key=lambda e: e.sort_key)
 
 
 def number(value: float | None) -> int | float | None:
@@ -165,3 +184,43 @@ def tag_label(timeline: Timeline, tag_id: str) -> str:
 def source_title(timeline: Timeline, source_id: str) -> str:
     found = timeline.sources.get(source_id)
     return found.title if found is not None else source_id
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_json(out: BinaryIO, document: Mapping[str, Any]) -> None:
+    """A JSON object written as it is made: one top-level key a line, and each item of a list (or entry
+    of a mapping) on a line of its own. A value may be an iterator: it is written as a list, item by
+    item, so a big file never has to be held in memory whole."""
+    with text_stream(out) as text:
+        text.write("{")
+        for n, (key, value) in enumerate(document.items()):
+            text.write(("," if n else "") + f"\n {_json(key)}: ")
+            if isinstance(value, Mapping) and value:
+                lines = (f"{_json(k)}: {_json(v)}" for k, v in value.items())
+                text.write("{\n  " + ",\n  ".join(lines) + "\n }")
+            elif isinstance(value, Iterator | list | tuple):
+                written = False
+                for item in value:
+                    text.write((",\n  " if written else "[\n  ") + _json(item))
+                    written = True
+                text.write("\n ]" if written else "[]")
+            else:
+                text.write(_json(value))
+        text.write("\n}\n")
+
+
+@contextmanager
+def text_stream(out: BinaryIO) -> Iterator[io.TextIOWrapper]:
+    """``out`` as UTF-8 text with ``\n`` line ends, handed back open when done."""
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield text
+    finally:
+        text.flush()
+        text.detach()

@@ -10,9 +10,10 @@ commit time, as the feed does (JSON Feed's item dates are optional, and left out
 
 from __future__ import annotations
 
-import json
-import xml.etree.ElementTree as ET
 from functools import cache
+from typing import BinaryIO, NamedTuple
+from xml.sax.saxutils import XMLGenerator
+from xml.sax.xmlreader import AttributesImpl
 
 import jinja2
 from markupsafe import Markup
@@ -21,7 +22,7 @@ from .. import dates
 from ..model import Event, Timeline
 from ..render.numbers import figure
 from ..render.text import summary_html
-from .common import ExportOptions, Places, newest_first, plain, source_title, tag_label, uid, unit_of
+from .common import Build, plain, source_title, tag_label, uid, unit_of, write_json
 
 ATOM = "http://www.w3.org/2005/Atom"
 JSON_FEED = "https://jsonfeed.org/version/1.1"
@@ -35,8 +36,8 @@ PROBLEM_LABELS = {
 
 
 @cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.exports", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -44,90 +45,133 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    return environment.get_template("entry.html")
 
 
-def entry_html(timeline: Timeline, event: Event, places: Places) -> str:
-    """The entry's content: date, summary, figures, problems and quotes, as one HTML fragment."""
+def entry_html(build: Build, event: Event) -> str:
+    """The entry's content: date, summary, figures, problems and quotes, as one HTML fragment (made once
+    per run: both feeds carry it)."""
+    return build.once("entry", event.id, lambda: _entry_html(build.timeline, event, build))
+
+
+class _Quote(NamedTuple):
+    number: int
+    text: str
+    source: str
+    href: str
+
+
+class _Claim(NamedTuple):
+    figure: str
+    unit: str
+    claimant: str
+    inferred: bool
+    as_of: str
+    quote: int
+
+
+class _Problem(NamedTuple):
+    label: str
+    quote: int
+    note: str
+
+
+def _entry_html(timeline: Timeline, event: Event, build: Build) -> str:
+    places = build.places
     quotes = [
-        {
-            "number": i + 1,
-            "text": plain(c.quote),
-            "source": source_title(timeline, c.source),
-            "href": places.quote(event, i),
-        }
+        _Quote(i + 1, plain(c.quote), source_title(timeline, c.source), places.quote(event, i))
         for i, c in enumerate(event.citations)
     ]
     claims = [
-        {
-            "figure": figure(c),
-            "unit": unit_of(timeline, c),
-            "claimant": c.claimant,
-            "inferred": c.inference is not None,
-            "as_of": dates.label(c.as_of),
-            "quote": c.citation + 1,
-        }
+        _Claim(
+            figure(c),
+            unit_of(timeline, c),
+            c.claimant,
+            c.inference is not None,
+            dates.label(c.as_of),
+            c.citation + 1,
+        )
         for c in event.claims
     ]
     problems = [
-        {"label": PROBLEM_LABELS.get(p.kind, p.kind), "quote": p.citation + 1, "note": plain(p.note)}
-        for p in event.problems
+        _Problem(PROBLEM_LABELS.get(p.kind, p.kind), p.citation + 1, plain(p.note)) for p in event.problems
     ]
-    html = (
-        _environment()
-        .get_template("entry.html")
-        .render(
-            date=event.date_label,
-            summary=Markup(summary_html(event.summary)),  # the summary subset, every other character escaped
-            claims=claims,
-            problems=problems,
-            quotes=quotes,
-            permalink=places.event(event),
-        )
+    html = _template().render(
+        date=event.date_label,
+        summary=Markup(summary_html(event.summary)),  # the summary subset, every other character escaped
+        claims=claims,
+        problems=problems,
+        quotes=quotes,
+        permalink=places.event(event),
     )
     return " ".join(html.split())  # one line: feed readers treat newlines in HTML as nothing anyway
 
 
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attrs)
-    if text is not None:
-        element.text = text
-    return element
+class _Xml:
+    """Atom written element by element (``xml.sax.saxutils.XMLGenerator`` escapes text and attributes),
+    indented one space a level."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.writer = XMLGenerator(out, encoding="utf-8", short_empty_elements=True)
+        self.depth = 0
+
+    def open(self, tag: str, **attrs: str) -> None:
+        self.writer.ignorableWhitespace("\n" + " " * self.depth)
+        self.writer.startElement(tag, AttributesImpl(attrs))
+        self.depth += 1
+
+    def close(self, tag: str) -> None:
+        self.depth -= 1
+        self.writer.ignorableWhitespace("\n" + " " * self.depth)
+        self.writer.endElement(tag)
+
+    def leaf(self, tag: str, text: str = "", **attrs: str) -> None:
+        self.writer.ignorableWhitespace("\n" + " " * self.depth)
+        self.writer.startElement(tag, AttributesImpl(attrs))
+        if text:
+            self.writer.characters(text)
+        self.writer.endElement(tag)
 
 
-def atom(timeline: Timeline, options: ExportOptions) -> bytes:
+def atom(build: Build, out: BinaryIO) -> None:
     """``feed.xml``: an Atom 1.0 feed of every event, newest first."""
-    places = Places(options)
-    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": options.language})
-    _sub(feed, "id", uid(options).urn)
-    _sub(feed, "title", options.title)
+    timeline, options, places = build.timeline, build.options, build.places
+    xml = _Xml(out)
+    xml.writer.startDocument()  # the XML declaration and a line end
+    xml.writer.startElement("feed", AttributesImpl({"xmlns": ATOM, "xml:lang": options.language}))
+    xml.depth = 1
+    xml.leaf("id", uid(options).urn)
+    xml.leaf("title", options.title)
     if options.description:
-        _sub(feed, "subtitle", options.description)
-    _sub(feed, "updated", options.stamp)
-    author = _sub(feed, "author")
-    _sub(author, "name", options.author or options.title)
-    _sub(feed, "link", rel="alternate", type="text/html", href=places.home())
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=places.file("feed.xml"))
+        xml.leaf("subtitle", options.description)
+    xml.leaf("updated", options.stamp)
+    xml.open("author")
+    xml.leaf("name", options.author or options.title)
+    xml.close("author")
+    xml.leaf("link", rel="alternate", type="text/html", href=places.home())
+    xml.leaf("link", rel="self", type="application/atom+xml", href=places.file("feed.xml"))
     if options.license:
-        _sub(feed, "rights", options.license)
-    _sub(feed, "generator", "cited-timeline")
-    for event in newest_first(timeline):
-        entry = _sub(feed, "entry")
-        _sub(entry, "id", uid(options, event).urn)
-        _sub(entry, "title", f"{event.date_label}: {plain(event.title)}")
-        _sub(entry, "updated", options.stamp)
-        _sub(entry, "link", rel="alternate", type="text/html", href=places.event(event))
+        xml.leaf("rights", options.license)
+    xml.leaf("generator", "cited-timeline")
+    for event in build.newest_first:
+        xml.open("entry")
+        xml.leaf("id", uid(options, event).urn)
+        xml.leaf("title", f"{event.date_label}: {plain(event.title)}")
+        xml.leaf("updated", options.stamp)
+        xml.leaf("link", rel="alternate", type="text/html", href=places.event(event))
         for tag_id in event.tags:
-            _sub(entry, "category", term=tag_id, label=tag_label(timeline, tag_id))
-        _sub(entry, "summary", plain(event.summary))
-        _sub(entry, "content", entry_html(timeline, event, places), type="html")
-    ET.indent(feed, space=" ")
-    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
-    return data + b"\n"
+            xml.leaf("category", term=tag_id, label=tag_label(timeline, tag_id))
+        xml.leaf("summary", plain(event.summary))
+        xml.leaf("content", entry_html(build, event), type="html")
+        xml.close("entry")
+    xml.close("feed")
+    xml.writer.ignorableWhitespace("\n")
+    xml.writer.endDocument()
 
 
-def json_feed(timeline: Timeline, options: ExportOptions) -> bytes:
+def json_feed(build: Build, out: BinaryIO) -> None:
     """``feed.json``: a JSON Feed 1.1 of every event, newest first."""
-    places = Places(options)
+    timeline, options, places = build.timeline, build.options, build.places
     feed: dict[str, object] = {"version": JSON_FEED, "title": options.title}
     if options.base:  # both are optional, and only meaningful as absolute URLs
         feed["home_page_url"] = places.home()
@@ -138,15 +182,15 @@ def json_feed(timeline: Timeline, options: ExportOptions) -> bytes:
         feed["user_comment"] = options.license
     feed["language"] = options.language
     feed["authors"] = [{"name": options.author or options.title}]
-    feed["items"] = [
+    feed["items"] = (
         {
             "id": str(uid(options, event)),
             "url": places.event(event),
             "title": f"{event.date_label}: {plain(event.title)}",
-            "content_html": entry_html(timeline, event, places),
+            "content_html": entry_html(build, event),
             "summary": plain(event.summary),
             "tags": [tag_label(timeline, t) for t in event.tags],
         }
-        for event in newest_first(timeline)
-    ]
-    return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        for event in build.newest_first
+    )
+    write_json(out, feed)

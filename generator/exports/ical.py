@@ -17,14 +17,16 @@ the span means. ``DTSTAMP`` is the data's commit time; ``UID`` is the event's st
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import BinaryIO
 
 import icalendar
 
 from .. import dates
-from ..model import Event, Timeline
-from .common import ExportOptions, Places, in_order, is_exact_day, plain, source_title, tag_label, uid
+from ..model import Event
+from .common import Build, is_exact_day, plain, source_title, tag_label, uid
 
 PRODID = "-//cited-timeline//events//EN"
+CALENDAR_END = b"END:VCALENDAR\r\n"
 
 
 def _when(event: Event) -> str:
@@ -42,7 +44,8 @@ def _when(event: Event) -> str:
     return f"{event.date_label}, {precision}"
 
 
-def vevent(timeline: Timeline, event: Event, options: ExportOptions, places: Places) -> icalendar.Event:
+def vevent(build: Build, event: Event) -> icalendar.Event:
+    timeline, options, places = build.timeline, build.options, build.places
     exact = is_exact_day(event.date)
     first, last = dates.earliest(event.date), dates.latest(event.date)
     entry = icalendar.Event()
@@ -67,8 +70,10 @@ def vevent(timeline: Timeline, event: Event, options: ExportOptions, places: Pla
     return entry
 
 
-def ics(timeline: Timeline, options: ExportOptions) -> bytes:
-    places = Places(options)
+def ics(build: Build, out: BinaryIO) -> None:
+    """The calendar, written event by event: its head and foot from ``icalendar`` (an empty calendar),
+    and each event's own ``to_ical()`` between them, which is what ``Calendar.to_ical()`` writes."""
+    options = build.options
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -78,7 +83,10 @@ def ics(timeline: Timeline, options: ExportOptions) -> bytes:
     if options.description:
         calendar.add("description", options.description)
         calendar.add("x-wr-caldesc", options.description)
-    for event in in_order(timeline):
-        calendar.add_component(vevent(timeline, event, options, places))
-    data: bytes = calendar.to_ical()  # CRLF line ends, long lines folded
-    return data
+    empty: bytes = calendar.to_ical()  # CRLF line ends, long lines folded
+    head, foot = empty[: -len(CALENDAR_END)], empty[-len(CALENDAR_END) :]
+    assert foot == CALENDAR_END, foot
+    out.write(head)
+    for event in build.in_order:
+        out.write(vevent(build, event).to_ical())
+    out.write(foot)

@@ -13,23 +13,23 @@ rounded. ``url`` values are absolute when the site has a ``site_url``, else rela
 from __future__ import annotations
 
 import csv
-import io
-import json
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, BinaryIO
 
 from .. import dates
 from ..model import Claim, Event, Timeline
 from .common import (
-    ExportOptions,
+    Build,
     Places,
     first_day,
-    in_order,
     last_day,
     number,
     number_text,
     plain,
     precision_name,
+    text_stream,
     unit_of,
+    write_json,
 )
 
 FORMAT_VERSION = 1
@@ -107,8 +107,8 @@ def event_record(timeline: Timeline, event: Event, places: Places) -> dict[str, 
     }
 
 
-def events_document(timeline: Timeline, options: ExportOptions) -> dict[str, Any]:
-    places = Places(options)
+def events_document(build: Build) -> dict[str, Any]:
+    timeline, options, places = build.timeline, build.options, build.places
     cited = sorted({s for e in timeline.events for s in e.source_ids})
     vocabulary = timeline.vocabulary
     return {
@@ -118,7 +118,7 @@ def events_document(timeline: Timeline, options: ExportOptions) -> dict[str, Any
         "license": options.license,
         "updated": options.stamp,
         "base": options.base or "../",
-        "events": [event_record(timeline, e, places) for e in in_order(timeline)],
+        "events": (event_record(timeline, e, places) for e in build.in_order),
         "sources": {
             source_id: {
                 "title": source.title,
@@ -139,18 +139,16 @@ def events_document(timeline: Timeline, options: ExportOptions) -> dict[str, Any
     }
 
 
-def events_json(timeline: Timeline, options: ExportOptions) -> bytes:
-    document = events_document(timeline, options)
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def events_json(build: Build, out: BinaryIO) -> None:
+    write_json(out, events_document(build))
 
 
-def _csv(header: list[str], rows: list[list[str]]) -> bytes:
+def _csv(out: BinaryIO, header: list[str], rows: Iterable[list[str]]) -> None:
     """RFC 4180: comma-separated, CRLF line ends, fields quoted when they need it, UTF-8."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
+    with text_stream(out) as text:
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
 
 
 EVENT_COLUMNS = [
@@ -188,56 +186,53 @@ CLAIM_COLUMNS = [
 ]
 
 
-def events_csv(timeline: Timeline, options: ExportOptions) -> bytes:
+def events_csv(build: Build, out: BinaryIO) -> None:
     """One row per event; ``tags`` and ``sources`` hold ids separated by ``;``."""
-    places = Places(options)
-    rows = []
-    for event in in_order(timeline):
-        first, last = first_day(event.date), last_day(event.date)
-        rows.append(
-            [
-                event.id,
-                dates.to_edtf(event.date),
-                event.date_label,
-                first.isoformat() if first else "",
-                last.isoformat() if last else "",
-                precision_name(event.date),
-                plain(event.title),
-                plain(event.summary),
-                ";".join(event.tags),
-                ";".join(event.source_ids),
-                str(len(event.citations)),
-                str(len(event.claims)),
-                str(len(event.problems)),
-                places.event(event),
-            ]
-        )
-    return _csv(EVENT_COLUMNS, rows)
+    _csv(out, EVENT_COLUMNS, (_event_row(build, e) for e in build.in_order))
 
 
-def claims_csv(timeline: Timeline, options: ExportOptions) -> bytes:
+def _event_row(build: Build, event: Event) -> list[str]:
+    first, last = first_day(event.date), last_day(event.date)
+    return [
+        event.id,
+        dates.to_edtf(event.date),
+        event.date_label,
+        first.isoformat() if first else "",
+        last.isoformat() if last else "",
+        precision_name(event.date),
+        plain(event.title),
+        plain(event.summary),
+        ";".join(event.tags),
+        ";".join(event.source_ids),
+        str(len(event.citations)),
+        str(len(event.claims)),
+        str(len(event.problems)),
+        build.places.event(event),
+    ]
+
+
+def claims_csv(build: Build, out: BinaryIO) -> None:
     """One row per claim, with the quote that carries its figure."""
-    rows = []
-    for event in in_order(timeline):
-        for claim in event.claims:
-            citation = event.citations[claim.citation]
-            rows.append(
-                [
-                    event.id,
-                    claim.measure,
-                    claim.qualifier,
-                    number_text(claim.value),
-                    number_text(claim.min),
-                    number_text(claim.max),
-                    unit_of(timeline, claim),
-                    claim.claimant,
-                    dates.to_edtf(claim.as_of),
-                    claim.estimate or "",
-                    claim.inference or "",
-                    claim.note or "",
-                    str(claim.citation + 1),
-                    citation.source,
-                    plain(citation.quote),
-                ]
-            )
-    return _csv(CLAIM_COLUMNS, rows)
+    rows = (_claim_row(build.timeline, e, c) for e in build.in_order for c in e.claims)
+    _csv(out, CLAIM_COLUMNS, rows)
+
+
+def _claim_row(timeline: Timeline, event: Event, claim: Claim) -> list[str]:
+    citation = event.citations[claim.citation]
+    return [
+        event.id,
+        claim.measure,
+        claim.qualifier,
+        number_text(claim.value),
+        number_text(claim.min),
+        number_text(claim.max),
+        unit_of(timeline, claim),
+        claim.claimant,
+        dates.to_edtf(claim.as_of),
+        claim.estimate or "",
+        claim.inference or "",
+        claim.note or "",
+        str(claim.citation + 1),
+        citation.source,
+        plain(citation.quote),
+    ]

@@ -7,8 +7,9 @@ Written by hand next to the code that writes the file (exports/records.py) and s
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, BinaryIO
 
+from .common import Build
 from .records import FORMAT_VERSION
 
 SCHEMA_ID = f"urn:cited-timeline:schema:events:{FORMAT_VERSION}"  # a name, not a place to fetch
@@ -140,5 +141,6 @@ def events_schema() -> dict[str, Any]:
     }
 
 
-def events_schema_json() -> bytes:
-    return (json.dumps(events_schema(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def events_schema_json(build: Build, out: BinaryIO) -> None:
+    """The schema does not depend on the timeline; it is written indented, for people to read."""
+    out.write((json.dumps(events_schema(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

@@ -13,15 +13,14 @@ TimelineJS (``new TL.Timeline('timeline-embed', 'data/timelinejs.json')``).
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Any, BinaryIO
 
 from markupsafe import Markup, escape
 
 from .. import dates
 from ..model import Event, Timeline
 from ..render.text import summary_html
-from .common import ExportOptions, Places, in_order, plain, source_title, tag_label
+from .common import Build, Places, plain, source_title, tag_label, write_json
 
 
 def date_object(single: dates.Single) -> dict[str, int]:
@@ -58,13 +57,13 @@ def slide(timeline: Timeline, event: Event, places: Places) -> dict[str, Any]:
     return found
 
 
-def timelinejs(timeline: Timeline, options: ExportOptions) -> bytes:
-    places = Places(options)
+def timelinejs(build: Build, out: BinaryIO) -> None:
+    timeline, options, places = build.timeline, build.options, build.places
     title_text = Markup("<p>{}</p>").format(options.description) if options.description else Markup("")
     if options.license:
         title_text += Markup("<p>{}</p>").format(options.license)
     document = {
         "title": {"text": {"headline": str(escape(options.title)), "text": str(title_text)}},
-        "events": [slide(timeline, e, places) for e in in_order(timeline)],
+        "events": (slide(timeline, e, places) for e in build.in_order),
     }
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    write_json(out, document)

@@ -10,7 +10,6 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from generator.exports import ExportOptions, build_exports
-from generator.exports.feeds import atom, json_feed
 from generator.model import Timeline
 from generator.render import Options, render_site
 from generator.render import context as ctx
@@ -39,7 +38,7 @@ def _newest_first(timeline: Timeline) -> list[str]:
 
 def test_atom_has_every_required_element(files: dict[str, bytes], timeline: Timeline) -> None:
     feed = _feed(files["feed.xml"])
-    assert files["feed.xml"].startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+    assert files["feed.xml"].startswith(b'<?xml version="1.0" encoding="utf-8"?>\n<feed')
     # RFC 4287 4.1.1: exactly one id, title and updated; an author unless every entry has one.
     assert _one(feed, "id").text.startswith("urn:uuid:")
     assert _one(feed, "title").text == "A cited timeline"
@@ -96,7 +95,7 @@ def test_entry_content_holds_date_summary_and_every_quote(
 
 
 def test_site_url_makes_every_link_absolute(timeline: Timeline, online: ExportOptions) -> None:
-    feed = _feed(atom(timeline, online))
+    feed = _feed(build_exports(timeline, online)["feed.xml"])
     hrefs = [link.get("href") or "" for link in feed.iter(f"{A}link")]
     hrefs += re.findall(r'href="([^"]+)"', " ".join(c.text or "" for c in feed.iter(f"{A}content")))
     assert hrefs and all(h.startswith("https://example.org/timeline/") for h in hrefs), hrefs[:3]
@@ -106,7 +105,9 @@ def test_site_url_makes_every_link_absolute(timeline: Timeline, online: ExportOp
 
 def test_ids_stay_while_the_site_and_the_event_do(timeline: Timeline, options: ExportOptions) -> None:
     def ids(opts: ExportOptions) -> list[str | None]:
-        return [_one(e, "id").text for e in _feed(atom(timeline, opts)).iter(f"{A}entry")]
+        return [
+            _one(e, "id").text for e in _feed(build_exports(timeline, opts)["feed.xml"]).iter(f"{A}entry")
+        ]
 
     later = ExportOptions(options.title, datetime(2030, 1, 1, tzinfo=options.updated.tzinfo))
     assert ids(options) == ids(later)
@@ -115,7 +116,7 @@ def test_ids_stay_while_the_site_and_the_event_do(timeline: Timeline, options: E
 
 
 def test_hostile_text_stays_text(options: ExportOptions) -> None:
-    data = atom(hostile_timeline(), options)
+    data = build_exports(hostile_timeline(), options)["feed.xml"]
     feed = _feed(data)  # still well-formed XML
     entry = next(feed.iter(f"{A}entry"))
     assert HOSTILE.split()[0] in (_one(entry, "title").text or "")
@@ -124,7 +125,7 @@ def test_hostile_text_stays_text(options: ExportOptions) -> None:
     assert "script" not in parser.tags and "img" not in parser.tags
     assert "javascript:" not in " ".join(parser.hrefs)
     assert "<script>" in parser.text()  # shown, as text
-    item = json.loads(json_feed(hostile_timeline(), options))["items"][0]
+    item = json.loads(build_exports(hostile_timeline(), options)["feed.json"])["items"][0]
     assert "<script>" not in item["content_html"] and "&lt;script&gt;" in item["content_html"]
 
 
