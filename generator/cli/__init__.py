@@ -1,1 +1,2 @@
-"""Commands of the command line that live in their own modules; each has ``add_command(subparsers)``."""
+"""Commands of the command line that live in their own modules; each registers itself with
+``add_command(subparsers)``."""

@@ -33,9 +33,16 @@ def test_text_format(project: MiniProject) -> None:
     lines = run.out.splitlines()
     assert f"{EVENT_PATH}:7:8: error[TL180]: unknown tag 'casualty'" in lines
     at = lines.index(f"{EVENT_PATH}:10:12: error[TL140]: the quote is not in alpha")
-    assert lines[at + 1].startswith('  hint: closest passage in alpha: "On Monday, South Korea’s Joint')
-    assert lines[at + 2].startswith("        the quote has ''' (U+0027 APOSTROPHE)")
-    assert lines[-1] == "1 events, 2 sources: 3 errors"  # TL140, TL154 (the date it supported), TL180
+    assert at > lines.index(f"{EVENT_PATH}:7:8: error[TL180]: unknown tag 'casualty'")  # fields, then quotes
+    assert lines[at + 1].startswith(
+        '  hint: closest passage in alpha, line 4: "On Monday, South Korea’s Joint'
+    )
+    assert lines[at + 2].startswith("        the quote has 'Korea's' where the source has 'Korea’s': '''")
+    assert lines[at + 3 :] == [
+        "        only quotes, dashes or letter case differ: copy the source's characters exactly",
+        "        not checked until this is fixed: the event's date, claim 1's as_of",
+        "1 events, 2 sources: 2 errors",  # TL180 and TL140; the date the quote supported is not checked
+    ]
 
 
 def test_github_format_matches_json(project: MiniProject) -> None:
@@ -49,7 +56,7 @@ def test_github_format_matches_json(project: MiniProject) -> None:
     *annotations, headline = github.out.splitlines()
     rows = json.loads(as_json.out)
     assert headline == f"2 events, 2 sources: {len(rows)} errors"
-    assert len(annotations) == len(rows) >= 4
+    assert len(annotations) == len(rows) == 3
     assert any("," in r["path"] and ":" in r["path"] for r in rows)
     assert any("\n" in r["hint"] for r in rows)
     for line, row in zip(annotations, rows, strict=True):
@@ -73,7 +80,6 @@ def test_json_format(project: MiniProject) -> None:
         ("code", "col", "hint", "line", "message", "path", "severity", "title")
     }
     assert [(r["code"], r["path"], r["line"], r["col"]) for r in rows] == [
-        ("TL154", EVENT_PATH, 2, 7),
         ("TL180", EVENT_PATH, 7, 8),
         ("TL140", EVENT_PATH, 10, 12),
     ]
@@ -136,9 +142,9 @@ def test_summary_file_lists_every_diagnostic(project: MiniProject) -> None:
     run = project.cli("--summary-file", "summary.md")
     assert run.code == 1
     table = (project.root / "summary.md").read_text(encoding="utf-8")
-    assert table.startswith("### Timeline data: 1 events, 2 sources: 3 errors\n")
+    assert table.startswith("### Timeline data: 1 events, 2 sources: 2 errors\n")
     body = [line for line in table.splitlines() if line.startswith("| ❌ ")]
-    assert len(body) == len(rows) == 3
+    assert len(body) == len(rows) == 2
     for line, row in zip(body, rows, strict=True):
         assert f"`{row['path']}:{row['line']}:{row['col']}` | {row['code']} |" in line
     project.cli("--summary-file", "summary.md")  # appends
@@ -172,7 +178,7 @@ def test_module_entry_point_exit_code(project: MiniProject) -> None:
         env={"PYTHONPATH": str(Path(__file__).resolve().parents[2]), "PATH": "/usr/bin:/bin"},
     )
     assert proc.returncode == 1, proc.stderr
-    assert [r["code"] for r in json.loads(proc.stdout)] == ["TL154", "TL180", "TL140"]
+    assert [r["code"] for r in json.loads(proc.stdout)] == ["TL180", "TL140"]
 
 
 def test_unwritable_summary_file_is_a_usage_error(project: MiniProject) -> None:
