@@ -1,2 +1,1 @@
-"""Commands of the command line that live in their own modules; each registers itself with
-``add_command(subparsers)``."""
+"""The command line's subcommands, one module each; each registers itself with ``add_command``."""

@@ -3,7 +3,8 @@
 The project is made from the scaffold shipped inside the package (``generator/scaffold/``): files are
 copied as they are, except that ``*.jinja`` files are rendered with the project's title (and lose the
 suffix) and a path part ``dot-NAME`` becomes ``.NAME`` (so that the scaffold's ``.github`` and
-``.gitignore`` do not act on this repository). The editors' JSON Schemas are written to ``schema/``.
+``.gitignore`` do not act on this repository). The editors' JSON Schemas, with the new project's tag,
+measure and source ids, are written to ``.schema/``, where its data files' ``$schema`` comments point.
 
 Nothing is written unless everything can be: the project is made in a temporary folder next to DIR and
 moved into place at the end. DIR must not exist yet, or be an empty folder.
@@ -26,6 +27,9 @@ from typing import Any
 import jinja2
 
 from .. import __version__
+from .common import DEFAULT_SCHEMAS as SCHEMAS
+from .common import EXIT_INVALID, EXIT_OK
+from .schema import write_schemas
 
 TEMPLATE_SUFFIX = ".jinja"
 DOT_PREFIX = "dot-"
@@ -62,9 +66,7 @@ def _target(path: PurePosixPath) -> str:
 
 
 def project_files(title: str, requirement: str) -> dict[str, bytes]:
-    """Every file of a new project, ``{relative path: content}``, sorted by path."""
-    from ..schema import json_schemas
-
+    """The scaffold's files for a new project, ``{relative path: content}``, sorted by path."""
     environment = jinja2.Environment(
         autoescape=False,  # YAML, Markdown and text; values that need quoting use |tojson
         keep_trailing_newline=True,
@@ -77,8 +79,6 @@ def project_files(title: str, requirement: str) -> dict[str, bytes]:
         if path.name.endswith(TEMPLATE_SUFFIX):
             data = environment.from_string(data.decode("utf-8")).render(values).encode("utf-8")
         out[_target(path)] = data
-    for name, text in json_schemas().items():
-        out[f"schema/{name}"] = text.encode("utf-8")
     return dict(sorted(out.items()))
 
 
@@ -96,6 +96,7 @@ def init(target: Path, title: str | None = None, requirement: str | None = None)
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+        schemas = write_schemas(staging / "events", staging / "seeds", staging / SCHEMAS)
         staging.chmod(0o777 & ~_umask())  # mkdtemp made it private; a project folder is not
         if target.is_dir():
             target.rmdir()  # empty, checked above
@@ -103,7 +104,7 @@ def init(target: Path, title: str | None = None, requirement: str | None = None)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return list(made)
+    return sorted([*made, *(p.relative_to(staging).as_posix() for p in schemas)])
 
 
 def _umask() -> int:
@@ -117,7 +118,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
         written = init(args.dir, args.title, args.requirement)
     except (InitError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_INVALID
     for name in written:
         print(args.dir / name)
     print(
@@ -127,7 +128,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
         "  make test    # the same checks CI runs on every pull request\n"
         "Then replace the example source and event (their files say EXAMPLE) with your own."
     )
-    return 0
+    return EXIT_OK
 
 
 def add_command(commands: Any) -> None:

@@ -1,6 +1,7 @@
-"""Timelines for the export tests: the repository's own events (every kind of date the format has:
-days, months, years, uncertain dates, periods, open-ended periods), and a small hand-made one whose
-texts try to break out of every format."""
+"""Timelines for the export tests: the repository's own events; a hand-made one with an event for
+every kind of date the format has (days, months, years, approximate and uncertain dates, periods,
+open-ended periods), whichever the repository has today; and one whose texts try to break out of every
+format."""
 
 from __future__ import annotations
 
@@ -75,3 +76,52 @@ def hostile_timeline() -> Timeline:
         {"m": Measure("m", f"Measure {HOSTILE}", f"unit {HOSTILE}", HOSTILE)},
     )
     return Timeline(events, {"evil": source}, vocabulary)
+
+
+DATES = (
+    "2024",
+    "2024-06",
+    "2024-06?",
+    "2024-08~",
+    "2024-12-23",
+    "2024-12-23?",
+    "2024-08/2024-12",
+    "2024-04?/2024-12?",
+    "2024-08/..",
+    "../2024-12?",
+)
+
+
+def dated_timeline() -> Timeline:
+    """One event per kind of date in :data:`DATES`, each citing the same plain source."""
+    text = "A council said on 23 December 2024 that 40 people had helped since August 2024.\n"
+    source = Source(
+        "plain", "A plain article", "A publisher", None, dates.parse("2024-12-24"), "dated", "0" * 64, text
+    )
+    citation = Citation("plain", text.strip(), Span("plain", 0, len(text) - 1))
+    claim = Claim("people", "about", "The council", dates.parse("2024-12"), 0, 40.0)
+    events = tuple(
+        Event(
+            f"event-{n}",
+            f"events/event-{n}.yaml",
+            dates.parse(when),
+            f"Event dated {when}",
+            "Something happened.",
+            ("things", "more") if n % 2 else ("more",),
+            (citation,),
+            (claim,) if n == 0 else (),
+        )
+        for n, when in enumerate(DATES)
+    )
+    vocabulary = Vocabulary(
+        {"things": Tag("things", "Things"), "more": Tag("more", "More things")},
+        {"people": Measure("people", "People", "people")},
+    )
+    return Timeline(events, {"plain": source}, vocabulary)
+
+
+@pytest.fixture(scope="session")
+def dated() -> tuple[Timeline, dict[str, bytes]]:
+    """The timeline with every kind of date, and its exports."""
+    timeline = dated_timeline()
+    return timeline, build_exports(timeline, ExportOptions("Dates", UPDATED))

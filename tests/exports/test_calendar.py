@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import icalendar
+import pytest
 
 from generator import dates
 from generator.exports import ExportOptions, build_exports
 from generator.exports.common import is_exact_day
 from generator.model import Timeline
 
-from .conftest import HOSTILE, hostile_timeline
+from .conftest import DATES, HOSTILE, hostile_timeline
 
 
 def _events(data: bytes) -> list[icalendar.Event]:
@@ -34,9 +35,12 @@ def test_every_event_is_an_all_day_event(files: dict[str, bytes], timeline: Time
         assert str(vevent["TRANSP"]) == "TRANSPARENT"
 
 
+@pytest.mark.parametrize("which", ["repository", "every kind of date"])
 def test_a_day_is_that_day_and_a_coarser_date_spans_every_day_it_may_be(
-    files: dict[str, bytes], timeline: Timeline
+    files: dict[str, bytes], timeline: Timeline, dated: tuple[Timeline, dict[str, bytes]], which: str
 ) -> None:
+    if which != "repository":
+        timeline, files = dated
     by_edtf = {str(v["X-CITED-TIMELINE-DATE"]): v for v in _events(files["data/events.ics"])}
     for event in timeline.events:
         vevent = by_edtf[dates.to_edtf(event.date)]
@@ -49,6 +53,14 @@ def test_a_day_is_that_day_and_a_coarser_date_spans_every_day_it_may_be(
         else:
             assert summary.endswith(")") and event.date_label in summary, summary  # says how coarse
             assert f"EDTF {dates.to_edtf(event.date)}" in str(vevent["DESCRIPTION"])
+    if which == "repository":
+        return
+    assert set(by_edtf) == set(DATES)
+    day = by_edtf["2024-12-23"]
+    assert (day.decoded("DTSTART"), day.decoded("DTEND")) == (date(2024, 12, 23), date(2024, 12, 24))
+    assert str(day["SUMMARY"]) == "Event dated 2024-12-23"  # a plain day needs no words
+    assert "23 December 2024?, that day" in str(by_edtf["2024-12-23?"]["SUMMARY"])
+    assert "until December 2024?" in str(by_edtf["../2024-12?"]["SUMMARY"])
     month = by_edtf["2024-06?"]
     assert (month.decoded("DTSTART"), month.decoded("DTEND")) == (date(2024, 6, 1), date(2024, 7, 1))
     assert "June 2024?, day not known" in str(month["SUMMARY"])

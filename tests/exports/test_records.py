@@ -17,7 +17,7 @@ from generator.exports import ExportOptions, build_exports
 from generator.exports.records import CLAIM_COLUMNS, EVENT_COLUMNS
 from generator.model import Timeline
 
-from .conftest import HOSTILE, hostile_timeline
+from .conftest import DATES, HOSTILE, hostile_timeline
 
 
 def _document(files: dict[str, bytes]) -> dict[str, Any]:
@@ -77,8 +77,11 @@ def test_events_json_holds_every_event_in_timeline_order(files: dict[str, bytes]
         assert [c["inference"] for c in record["claims"]] == [c.inference for c in event.claims]
 
 
-def test_earliest_and_latest_bound_the_date_honestly(files: dict[str, bytes]) -> None:
+def test_earliest_and_latest_bound_the_date_honestly(dated: tuple[Timeline, dict[str, bytes]]) -> None:
+    files = dated[1]
+    _validator(files).validate(_document(files))
     by_edtf = {e["date"]["edtf"]: e["date"] for e in _document(files)["events"]}
+    assert set(by_edtf) == set(DATES)
     assert by_edtf["2024-06?"] == {
         "edtf": "2024-06?",
         "label": "June 2024?",
@@ -92,6 +95,14 @@ def test_earliest_and_latest_bound_the_date_honestly(files: dict[str, bytes]) ->
     assert by_edtf["2024-08/.."]["latest"] is None  # an open end has no latest day
     assert by_edtf["../2024-12?"]["earliest"] is None  # nor an open start an earliest one
     assert by_edtf["2024-12-23"]["earliest"] == by_edtf["2024-12-23"]["latest"] == "2024-12-23"
+    approximate = by_edtf["2024-08~"]
+    assert (approximate["label"], approximate["approximate"], approximate["uncertain"]) == (
+        "c. August 2024",
+        True,
+        False,
+    )
+    assert (approximate["earliest"], approximate["latest"]) == ("2024-08-01", "2024-08-31")
+    assert by_edtf["2024-04?/2024-12?"]["uncertain"] is True
 
 
 def test_every_quote_is_the_span_its_offsets_name(files: dict[str, bytes], timeline: Timeline) -> None:

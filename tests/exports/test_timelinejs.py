@@ -52,7 +52,9 @@ def test_the_file_has_what_timelinejs_requires(files: dict[str, bytes], timeline
     assert len(events) == len(timeline.events)
 
 
-def test_dates_carry_only_their_known_parts(files: dict[str, bytes], timeline: Timeline) -> None:
+def test_dates_carry_only_their_known_parts(dated: tuple[Timeline, dict[str, bytes]]) -> None:
+    timeline, files = dated
+    _check(json.loads(files["data/timelinejs.json"]))
     slides = {s["unique_id"]: s for s in json.loads(files["data/timelinejs.json"])["events"]}
     for event in timeline.events:
         slide = slides[event.id]
@@ -66,6 +68,11 @@ def test_dates_carry_only_their_known_parts(files: dict[str, bytes], timeline: T
             assert "end_date" not in slide
         if value.__class__ is dates.Single and value.precision is dates.Precision.MONTH:
             assert "day" not in slide["start_date"]
+    assert slides["event-1"]["start_date"] == {"year": 2024, "month": 6}
+    assert slides["event-0"]["start_date"] == {"year": 2024}
+    assert slides["event-4"]["start_date"] == {"year": 2024, "month": 12, "day": 23}
+    assert slides["event-9"]["start_date"] == {"year": 2024, "month": 12}  # ../2024-12?: the known end
+    assert slides["event-9"]["display_date"] == "until December 2024?"
 
 
 def _parts(single: dates.Single) -> tuple[int, ...]:

@@ -36,9 +36,9 @@ EXPECTED = {
     "events/example-library-reopens.yaml",
     "seeds/example-article.txt",
     "seeds/example-article.yaml",
-    "schema/event.schema.json",
-    "schema/source.schema.json",
-    "schema/vocabulary.schema.json",
+    ".schema/event.schema.json",
+    ".schema/source.schema.json",
+    ".schema/vocabulary.schema.json",
 }
 
 
