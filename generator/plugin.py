@@ -29,7 +29,9 @@ from mkdocs.structure.pages import Page
 
 from . import diagnostics as diag
 from . import plugin_pages as pp
+from .exports.page import DATA_PAGE
 from .model import Timeline, Vocabulary
+from .plugin_exports import SiteExports, export_options
 from .render import (
     INDEX_PAGES,
     Headings,
@@ -59,6 +61,7 @@ class TimelineConfig(Config):  # type: ignore[no-untyped-call]
     full_timeline_limit = c.Type(int, default=500)
     latest = c.Type(int, default=5)
     key_figures = c.Type(int, default=3)
+    exports = c.Type(bool, default=True)  # feeds and data files, and the Data page listing them
 
 
 def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project, Options, Templates]:
@@ -96,6 +99,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def __init__(self) -> None:
         self._command = "build"
         self._last_good: Renderer | None = None  # kept across `serve` rebuilds on purpose
+        self._exports = SiteExports()  # keeps the last good exports across `serve` rebuilds too
         self._reset()
 
     def _reset(self) -> None:
@@ -153,11 +157,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             self._renderer = Renderer(result.timeline, self._options, self._templates)
             if self._command == "serve":
                 self._last_good = self._renderer
+        if self.config.exports:
+            base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+            self._exports.start(
+                None if errors else result.timeline,
+                export_options(config, base),
+                background=self._command != "serve",  # written while MkDocs reads the pages
+            )
         del result
         gc.collect()  # the validator's garbage, before MkDocs needs the memory
         self._index = pp.search_index(config)
         try:
             self._prepare()
+            self._exports.data_page(self._templates, None, sizes=False)  # a broken data.html fails now
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
         log.info(f"{headline}; {len(self._renderer.pages)} pages in {time.perf_counter() - started:.2f} s")
@@ -189,6 +201,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 files.remove(existing)
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=page.title_markdown, inclusion=inclusion))
+        self._exports.add_files(files, config)
         if files.get_file_from_path(STYLESHEET) is None:  # a docs/ copy of it wins
             files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "timeline.css")))
         # In the order MkDocs gives files it finds in docs/: the build (and its search index) is then
@@ -203,10 +216,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         filled = fill_home(html, self._home)
         return self._with_notice(filled) if self._problem else filled
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self._exports.wait()  # every export written before MkDocs copies the static files
+        return env
+
     @event_priority(100)  # before anything reads the page's HTML
     def _render_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         assert self._renderer is not None
         path = page.file.src_uri
+        if path == DATA_PAGE:
+            return self._data_page(context, page, config)
         if path not in self._renderer.pages:
             return context
         title = pp.title_id(page)
@@ -245,6 +264,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     on_page_context = CombinedEvent(_render_page, _index_page, _unflag_page)
 
+    def _data_page(self, context: Any, page: Page, config: MkDocsConfig) -> Any:
+        assert self._templates is not None
+        try:
+            body = self._exports.data_page(self._templates, (config.copyright or "").strip() or None)
+        except TemplateProblem as problem:
+            raise PluginError(str(problem)) from None
+        if body is not None:
+            pp.place_body(page, body, [], self._permalinks.levels)
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self._renderer is not None and page.file.src_uri in self._renderer.pages:
             page.content = (page.content or "").split("\n", 1)[0]  # written: keep only the title
@@ -265,5 +294,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 server.watch(str(folder))
         return server
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._exports.finish(keep_last_good=self._command == "serve")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._exports.finish(keep_last_good=self._command == "serve")
+
     def on_shutdown(self) -> None:
         self._last_good = None
+        self._exports.finish(keep_last_good=False)

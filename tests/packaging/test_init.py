@@ -97,6 +97,9 @@ def test_the_new_project_validates_and_builds_strict(tmp_path: Path) -> None:
     site = project / "site"
     assert (site / "timeline" / "index.html").is_file()
     assert (site / "sources" / "example-article" / "index.html").is_file()
+    assert (site / "feed.xml").is_file() and (site / "data" / "events.json").is_file()
+    data_page = (site / "data" / "index.html").read_text(encoding="utf-8")
+    assert "licensed CC BY 4.0" in data_page  # the license line of the new mkdocs.yml
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "<!-- timeline:" not in home  # every placeholder filled
     assert '>Floods: "a" timeline' in home and '<title>Floods: "a" timeline</title>' in home

@@ -1,0 +1,166 @@
+"""The exports in an MkDocs build (the plugin's glue to ``generator.exports``).
+
+Once the data is valid (``on_pre_build``) a forked process starts writing every export into a temporary
+folder while MkDocs reads and converts the pages; the files are registered as static files of the site
+(``on_files``), and the build waits for them just before MkDocs copies static files (``on_env``). The
+Data page (``data/index.md``) lists them with their sizes: its body is rendered from ``data.html`` when
+MkDocs builds it, after that wait. Under ``mkdocs serve`` the files are written at once, and the last
+good ones stay up while the data is invalid, as the pages do.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .bundle import BundleError, source_date_epoch
+from .exports import EXPORTS, ExportOptions, updated_at, write_exports
+from .exports.background import ExportError, Pending, start
+from .exports.page import DATA_PAGE, data_files
+from .model import Timeline
+from .render import Templates
+from .render.context import Links
+from .render.text import page_heading
+
+DATA_TITLE = "Data"
+DATA_HEADING = page_heading(DATA_TITLE)
+GUIDE = "guide/exports.md"  # linked from the Data page when the site has it
+
+
+def export_options(config: MkDocsConfig, base: Path) -> ExportOptions:
+    """What the exports take from ``mkdocs.yml``. The offline build (Material's ``offline`` plugin)
+    links within the bundle: no ``site_url``, whose pages have other URLs."""
+    try:
+        epoch = source_date_epoch(base)
+    except BundleError as exc:
+        raise PluginError(f"timeline: {exc}") from None
+    offline = any(
+        name.split("/")[-1] == "offline" and getattr(plugin.config, "enabled", True)
+        for name, plugin in config.plugins.items()
+    )
+    return ExportOptions(
+        title=config.site_name,
+        updated=updated_at(epoch),
+        site_url=None if offline else (config.site_url or None),
+        directory_urls=bool(config.use_directory_urls),
+        description=config.site_description or "",
+        author=config.site_author or None,
+        license=(config.copyright or "").strip() or None,
+        language=str(config.theme.get("language") or "en"),
+    )
+
+
+@dataclass
+class _Written:
+    """Exports on their way into (or already in) ``folder``."""
+
+    folder: Path
+    pending: Pending
+    sizes: dict[str, int] | None = None
+
+
+class SiteExports:
+    """The exports of one plugin instance across builds (``serve`` rebuilds included)."""
+
+    def __init__(self) -> None:
+        self._current: _Written | None = None
+        self._last_good: _Written | None = None  # serve: shown while the data is invalid
+        self._folders: list[Path] = []
+        self._directory_urls = True
+        self._guide = False
+
+    def start(self, timeline: Timeline | None, options: ExportOptions, *, background: bool) -> None:
+        """Begin writing the exports of ``timeline``; ``None`` (invalid data under serve) keeps the
+        last good ones."""
+        if timeline is None:
+            self._current = self._last_good
+            return
+        folder = Path(tempfile.mkdtemp(prefix="timeline-exports-"))
+        self._folders.append(folder)
+        try:
+            pending = start(timeline, options, folder, background=background)
+        except ExportError as exc:
+            raise PluginError(f"timeline: the exports failed:\n{exc}") from None
+        self._current = _Written(folder, pending)
+        self._directory_urls = options.directory_urls
+        if not background:
+            self._last_good = self._current
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Every export as a static file of the site, and the Data page."""
+        if self._current is None:
+            return
+        self._guide = files.get_file_from_path(GUIDE) is not None
+        for export in EXPORTS:
+            _replace(
+                files,
+                File.generated(config, export.path, abs_src_path=str(self._current.folder / export.path)),
+            )
+        page = File.generated(config, DATA_PAGE, content=DATA_HEADING, inclusion=InclusionLevel.INCLUDED)
+        _replace(files, page)
+
+    def wait(self) -> None:
+        """Block until every file is written (before MkDocs copies static files)."""
+        if self._current is None or self._current.sizes is not None:
+            return
+        try:
+            self._current.sizes = self._current.pending.wait()
+        except ExportError as exc:
+            raise PluginError(f"timeline: the exports failed:\n{exc}") from None
+
+    def data_page(self, templates: Templates, license_line: str | None, *, sizes: bool = True) -> str | None:
+        """The Data page's body (``None`` when this build has no exports). ``sizes=False`` renders it
+        without waiting for the files: a template that fails on it fails before the build starts."""
+        if self._current is None:
+            return None
+        if sizes:
+            self.wait()
+        guide = Links(self._directory_urls).href(DATA_PAGE, GUIDE) if self._guide else None
+        return data_page_body(templates, self._current.sizes if sizes else None, license_line, guide)
+
+    def finish(self, *, keep_last_good: bool) -> None:
+        """Remove the folders of this plugin's exports (all but the last good one under serve)."""
+        if self._current is not None and self._current.sizes is None:
+            self._current.pending.cancel()
+        kept = self._last_good.folder if keep_last_good and self._last_good is not None else None
+        for folder in self._folders:
+            if folder != kept:
+                shutil.rmtree(folder, ignore_errors=True)
+        self._folders = [kept] if kept is not None else []
+        self._current = None
+        if not keep_last_good:
+            self._last_good = None
+
+
+def data_page_body(
+    templates: Templates, sizes: dict[str, int] | None, license_line: str | None, guide: str | None
+) -> str:
+    """The Data page's body from ``data.html``: every export, its size, the license line."""
+    context = {"files": data_files(sizes), "license": license_line, "guide": guide}
+    return templates.render("data.html", context)
+
+
+def write_plain(
+    timeline: Timeline, config: MkDocsConfig, base: Path, templates: Templates, docs: Path, links: Links
+) -> None:
+    """The exports and the Data page (as Markdown) in a plain docs folder (``generator render OUT``):
+    a build without the plugin then has the same files and the same Data page."""
+    sizes = write_exports(timeline, export_options(config, base), docs)
+    guide = links.href(DATA_PAGE, GUIDE) if (docs / GUIDE).is_file() else None
+    body = data_page_body(templates, sizes, (config.copyright or "").strip() or None, guide)
+    (docs / DATA_PAGE).write_text(DATA_HEADING + body.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def _replace(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        if existing.generated_by is None:
+            raise PluginError(f"timeline: docs/{file.src_uri} is in the way of an exported file; remove it")
+        files.remove(existing)
+    files.append(file)
