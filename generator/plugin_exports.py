@@ -1,17 +1,18 @@
 """The exports in an MkDocs build (the plugin's glue to ``generator.exports``).
 
 Once the data is valid (``on_pre_build``) a forked process starts writing every export into a temporary
-folder while MkDocs reads and converts the pages; the files are registered as static files of the site
+folder while MkDocs reads the pages; the files are registered as static files of the site
 (``on_files``), and the build waits for them just before MkDocs copies static files (``on_env``). The
 Data page (``data/index.md``) lists them with their sizes: its body is rendered from ``data.html`` when
-MkDocs builds it, after that wait. Under ``mkdocs serve`` the files are written at once, and the last
-good ones stay up while the data is invalid, as the pages do.
+MkDocs builds it, after that wait. Under ``mkdocs serve`` they are made at once, in memory, and the
+last good ones stay up while the data is invalid, as the pages do.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .bundle import BundleError, source_date_epoch
-from .exports import EXPORTS, ExportOptions, updated_at, write_exports
+from .exports import EXPORTS, ExportOptions, build_exports, updated_at, write_exports
 from .exports.background import ExportError, Pending, start
 from .exports.page import DATA_PAGE, data_files
 from .model import Timeline
@@ -58,10 +59,12 @@ def export_options(config: MkDocsConfig, base: Path) -> ExportOptions:
 
 @dataclass
 class _Written:
-    """Exports on their way into (or already in) ``folder``."""
+    """One build's exports: on their way into ``folder`` (a forked process writes them), or made in
+    memory (``mkdocs serve``: no folder to leave behind when the server is killed)."""
 
-    folder: Path
-    pending: Pending
+    folder: Path | None = None
+    pending: Pending | None = None
+    contents: dict[str, bytes] | None = None
     sizes: dict[str, int] | None = None
 
 
@@ -76,32 +79,41 @@ class SiteExports:
         self._guide = False
 
     def start(self, timeline: Timeline | None, options: ExportOptions, *, background: bool) -> None:
-        """Begin writing the exports of ``timeline``; ``None`` (invalid data under serve) keeps the
-        last good ones."""
+        """Begin writing the exports of ``timeline``: in a forked process (``background``), else now,
+        in memory. ``None`` (invalid data under serve) keeps the last good ones."""
         if timeline is None:
             self._current = self._last_good
+            return
+        self._directory_urls = options.directory_urls
+        if not background:
+            try:
+                contents = build_exports(timeline, options)
+            except Exception:
+                raise PluginError(f"timeline: the exports failed:\n{traceback.format_exc()}") from None
+            sizes = {path: len(data) for path, data in contents.items()}
+            self._current = self._last_good = _Written(contents=contents, sizes=sizes)
             return
         folder = Path(tempfile.mkdtemp(prefix="timeline-exports-"))
         self._folders.append(folder)
         try:
-            pending = start(timeline, options, folder, background=background)
+            pending = start(timeline, options, folder)
         except ExportError as exc:
             raise PluginError(f"timeline: the exports failed:\n{exc}") from None
-        self._current = _Written(folder, pending)
-        self._directory_urls = options.directory_urls
-        if not background:
-            self._last_good = self._current
+        self._current = _Written(folder=folder, pending=pending)
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
         """Every export as a static file of the site, and the Data page."""
-        if self._current is None:
+        current = self._current
+        if current is None:
             return
         self._guide = files.get_file_from_path(GUIDE) is not None
         for export in EXPORTS:
-            _replace(
-                files,
-                File.generated(config, export.path, abs_src_path=str(self._current.folder / export.path)),
-            )
+            if current.contents is not None:
+                file = File.generated(config, export.path, content=current.contents[export.path])
+            else:
+                assert current.folder is not None
+                file = File.generated(config, export.path, abs_src_path=str(current.folder / export.path))
+            _replace(files, file)
         page = File.generated(config, DATA_PAGE, content=DATA_HEADING, inclusion=InclusionLevel.INCLUDED)
         _replace(files, page)
 
@@ -109,6 +121,7 @@ class SiteExports:
         """Block until every file is written (before MkDocs copies static files)."""
         if self._current is None or self._current.sizes is not None:
             return
+        assert self._current.pending is not None
         try:
             self._current.sizes = self._current.pending.wait()
         except ExportError as exc:
@@ -125,14 +138,14 @@ class SiteExports:
         return data_page_body(templates, self._current.sizes if sizes else None, license_line, guide)
 
     def finish(self, *, keep_last_good: bool) -> None:
-        """Remove the folders of this plugin's exports (all but the last good one under serve)."""
-        if self._current is not None and self._current.sizes is None:
-            self._current.pending.cancel()
-        kept = self._last_good.folder if keep_last_good and self._last_good is not None else None
+        """After a build: stop a child still writing (a failed build), remove the folders; under serve
+        keep the last good exports (in memory) for the next build."""
+        current = self._current
+        if current is not None and current.pending is not None and current.sizes is None:
+            current.pending.cancel()
         for folder in self._folders:
-            if folder != kept:
-                shutil.rmtree(folder, ignore_errors=True)
-        self._folders = [kept] if kept is not None else []
+            shutil.rmtree(folder, ignore_errors=True)
+        self._folders = []
         self._current = None
         if not keep_last_good:
             self._last_good = None
