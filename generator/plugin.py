@@ -169,7 +169,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._index = pp.search_index(config)
         try:
             self._prepare()
-            self._exports.data_page(self._templates, None, sizes=False)  # a broken data.html fails now
+            self._exports.data_page(self._templates, None)  # a broken data.html fails now
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
         log.info(f"{headline}; {len(self._renderer.pages)} pages in {time.perf_counter() - started:.2f} s")
@@ -215,10 +215,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             return html
         filled = fill_home(html, self._home)
         return self._with_notice(filled) if self._problem else filled
-
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        self._exports.wait()  # every export written before MkDocs copies the static files
-        return env
 
     @event_priority(100)  # before anything reads the page's HTML
     def _render_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -295,7 +291,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._exports.finish(keep_last_good=self._command == "serve")
+        try:
+            waited = self._exports.write_into(Path(config.site_dir))  # written meanwhile by a 2nd process
+            if waited is not None:
+                log.info(f"exports written; the build waited {waited:.2f} s for them")
+        finally:
+            self._exports.finish(keep_last_good=self._command == "serve")
 
     def on_build_error(self, *, error: Exception) -> None:
         self._exports.finish(keep_last_good=self._command == "serve")

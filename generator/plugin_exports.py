@@ -1,17 +1,19 @@
 """The exports in an MkDocs build (the plugin's glue to ``generator.exports``).
 
 Once the data is valid (``on_pre_build``) a forked process starts writing every export into a temporary
-folder while MkDocs reads the pages; the files are registered as static files of the site
-(``on_files``), and the build waits for them just before MkDocs copies static files (``on_env``). The
-Data page (``data/index.md``) lists them with their sizes: its body is rendered from ``data.html`` when
-MkDocs builds it, after that wait. Under ``mkdocs serve`` they are made at once, in memory, and the
-last good ones stay up while the data is invalid, as the pages do.
+folder while MkDocs builds the pages; after the build (``on_post_build``) the files are copied into
+``site/``. The Data page (``data/index.md``) lists them with their sizes: its body is rendered from
+``data.html`` when MkDocs builds it, with marks where the sizes go, which are filled in then (they are
+kept out of the search index, so the page's index entry is the same either way). Under ``mkdocs
+serve`` the files are made at once, in memory, and added as the site's files; the last good ones stay
+up while the data is invalid, as the pages do.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .bundle import BundleError, source_date_epoch
 from .exports import EXPORTS, ExportOptions, build_exports, updated_at, write_exports
 from .exports.background import ExportError, Pending, start
-from .exports.page import DATA_PAGE, data_files
+from .exports.page import DATA_PAGE, data_files, fill_sizes
 from .model import Timeline
 from .render import Templates
 from .render.context import Links
@@ -77,6 +79,7 @@ class SiteExports:
         self._folders: list[Path] = []
         self._directory_urls = True
         self._guide = False
+        self._page_output: Path | None = None  # where MkDocs writes the Data page
 
     def start(self, timeline: Timeline | None, options: ExportOptions, *, background: bool) -> None:
         """Begin writing the exports of ``timeline``: in a forked process (``background``), else now,
@@ -102,23 +105,43 @@ class SiteExports:
         self._current = _Written(folder=folder, pending=pending)
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
-        """Every export as a static file of the site, and the Data page."""
+        """The Data page, and (made in memory) every export as a file of the site. Exports a forked
+        process writes are copied into the site after the build (:meth:`write_into`); a file of
+        ``docs/`` in their way fails the build all the same."""
         current = self._current
         if current is None:
             return
         self._guide = files.get_file_from_path(GUIDE) is not None
         for export in EXPORTS:
             if current.contents is not None:
-                file = File.generated(config, export.path, content=current.contents[export.path])
+                _replace(files, File.generated(config, export.path, content=current.contents[export.path]))
             else:
-                assert current.folder is not None
-                file = File.generated(config, export.path, abs_src_path=str(current.folder / export.path))
-            _replace(files, file)
+                _refuse(files, export.path)
         page = File.generated(config, DATA_PAGE, content=DATA_HEADING, inclusion=InclusionLevel.INCLUDED)
         _replace(files, page)
+        self._page_output = Path(page.abs_dest_path)
+
+    def write_into(self, site_dir: Path) -> float | None:
+        """After the build: wait for the forked writer, copy its files into ``site_dir`` and put their
+        sizes into the Data page MkDocs wrote. Returns how long it waited (``None``: nothing to do)."""
+        current = self._current
+        if current is None or current.folder is None:
+            return None  # nothing this build, or made in memory (MkDocs wrote them)
+        started = time.perf_counter()
+        self.wait()
+        waited = time.perf_counter() - started
+        assert current.sizes is not None
+        for path in current.sizes:
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(current.folder / path, target)
+        page = self._page_output
+        if page is not None and page.is_file():
+            page.write_text(fill_sizes(page.read_text(encoding="utf-8"), current.sizes), encoding="utf-8")
+        return waited
 
     def wait(self) -> None:
-        """Block until every file is written (before MkDocs copies static files)."""
+        """Block until every file is written."""
         if self._current is None or self._current.sizes is not None:
             return
         assert self._current.pending is not None
@@ -127,15 +150,13 @@ class SiteExports:
         except ExportError as exc:
             raise PluginError(f"timeline: the exports failed:\n{exc}") from None
 
-    def data_page(self, templates: Templates, license_line: str | None, *, sizes: bool = True) -> str | None:
-        """The Data page's body (``None`` when this build has no exports). ``sizes=False`` renders it
-        without waiting for the files: a template that fails on it fails before the build starts."""
+    def data_page(self, templates: Templates, license_line: str | None) -> str | None:
+        """The Data page's body (``None`` when this build has no exports): with the sizes when they
+        are known, else with marks :meth:`write_into` fills in. Never waits for the files."""
         if self._current is None:
             return None
-        if sizes:
-            self.wait()
         guide = Links(self._directory_urls).href(DATA_PAGE, GUIDE) if self._guide else None
-        return data_page_body(templates, self._current.sizes if sizes else None, license_line, guide)
+        return data_page_body(templates, self._current.sizes, license_line, guide)
 
     def finish(self, *, keep_last_good: bool) -> None:
         """After a build: stop a child still writing (a failed build), remove the folders; under serve
@@ -147,6 +168,7 @@ class SiteExports:
             shutil.rmtree(folder, ignore_errors=True)
         self._folders = []
         self._current = None
+        self._page_output = None
         if not keep_last_good:
             self._last_good = None
 
@@ -170,10 +192,16 @@ def write_plain(
     (docs / DATA_PAGE).write_text(DATA_HEADING + body.rstrip("\n") + "\n", encoding="utf-8")
 
 
+def _refuse(files: Files, path: str) -> File | None:
+    """The file at ``path`` a plugin generated before (to be replaced); one of ``docs/`` is an error."""
+    existing = files.get_file_from_path(path)
+    if existing is not None and existing.generated_by is None:
+        raise PluginError(f"timeline: docs/{path} is in the way of an exported file; remove it")
+    return existing
+
+
 def _replace(files: Files, file: File) -> None:
-    existing = files.get_file_from_path(file.src_uri)
+    existing = _refuse(files, file.src_uri)
     if existing is not None:
-        if existing.generated_by is None:
-            raise PluginError(f"timeline: docs/{file.src_uri} is in the way of an exported file; remove it")
         files.remove(existing)
     files.append(file)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from . import EXPORTS
 
 DATA_PAGE = "data/index.md"
+# Stands for a size in the Data page while the file is still being written (filled in by fill_sizes).
+PENDING = "@@timeline-size:{}@@"
 
 
 @dataclass(frozen=True)
@@ -19,10 +21,7 @@ class DataFile:
     description: str
     media_type: str
     size: int | None  # bytes; None while the file is still being written
-
-    @property
-    def size_label(self) -> str:
-        return size_label(self.size) if self.size is not None else ""
+    size_label: str  # "77.6 kB"; the PENDING mark while it is written
 
 
 def size_label(size: int) -> str:
@@ -38,7 +37,8 @@ def size_label(size: int) -> str:
 
 
 def data_files(sizes: Mapping[str, int] | None = None) -> list[DataFile]:
-    """Every export, in the order of :data:`generator.exports.EXPORTS`, with its size when known."""
+    """Every export, in the order of :data:`generator.exports.EXPORTS`, with its size, or (``None``)
+    a mark that :func:`fill_sizes` replaces once the files are written."""
     page_folder = posixpath.dirname(DATA_PAGE)
     return [
         DataFile(
@@ -48,6 +48,15 @@ def data_files(sizes: Mapping[str, int] | None = None) -> list[DataFile]:
             export.description,
             export.media_type,
             None if sizes is None else sizes[export.path],
+            PENDING.format(export.path) if sizes is None else size_label(sizes[export.path]),
         )
         for export in EXPORTS
     ]
+
+
+def fill_sizes(html: str, sizes: Mapping[str, int]) -> str:
+    """The Data page rendered before the files were written, with their sizes in place of the marks:
+    the same text as rendering it with the sizes."""
+    for path, size in sizes.items():
+        html = html.replace(PENDING.format(path), size_label(size))
+    return html

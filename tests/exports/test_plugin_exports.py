@@ -11,10 +11,10 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from generator.exports import EXPORTS, ExportOptions
+from generator.exports import EXPORTS, ExportOptions, build_exports
 from generator.exports.page import DATA_PAGE
 from generator.model import Timeline
-from generator.plugin_exports import SiteExports, export_options
+from generator.plugin_exports import SiteExports, data_page_body, export_options
 from generator.render import Templates
 
 
@@ -59,16 +59,24 @@ def test_serve_keeps_the_last_good_exports_in_memory(
     assert len(_files(exports, config)) == 0 and exports.data_page(Templates(), None) is None
 
 
-def test_a_build_writes_into_a_folder_removed_afterwards(
-    timeline: Timeline, options: ExportOptions, config: MkDocsConfig
+def test_a_build_copies_the_files_into_the_site_and_fills_in_the_sizes(
+    timeline: Timeline, options: ExportOptions, config: MkDocsConfig, tmp_path: Path
 ) -> None:
     exports = SiteExports()
     exports.start(timeline, options, background=True)
     files = _files(exports, config)
-    exports.wait()
-    paths = [Path(f.abs_src_path or "") for f in files if f.src_uri != DATA_PAGE]
-    assert len(paths) == len(EXPORTS) and all(p.is_file() for p in paths)
+    assert [f.src_uri for f in files] == [DATA_PAGE]  # the files themselves come after the build
     body = exports.data_page(Templates(), None)
-    assert body is not None and "No license is stated" in body
+    assert body is not None and "No license is stated" in body and "@@timeline-size:feed.xml@@" in body
+    site = Path(config.site_dir)
+    (site / "data").mkdir(parents=True)
+    (site / "data" / "index.html").write_text(body, encoding="utf-8")  # as MkDocs would have written it
+    exports.write_into(site)
+    expected = build_exports(timeline, options)
+    assert {path: (site / path).read_bytes() for path in expected} == expected
+    sizes = {path: len(data) for path, data in expected.items()}
+    assert (site / "data" / "index.html").read_text("utf-8") == data_page_body(Templates(), sizes, None, None)
+    folders = list(exports._folders)
+    assert len(folders) == 1 and folders[0].is_dir()
     exports.finish(keep_last_good=False)
-    assert not any(p.exists() for p in paths)
+    assert not folders[0].exists()
