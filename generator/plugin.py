@@ -162,7 +162,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             self._exports.start(
                 None if errors else result.timeline,
                 export_options(config, base),
-                background=self._command != "serve",  # written while MkDocs reads the pages
+                background=self._command != "serve",  # written while MkDocs builds the pages
             )
         del result
         gc.collect()  # the validator's garbage, before MkDocs needs the memory
