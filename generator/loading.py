@@ -9,6 +9,7 @@ objects, multiple documents, non-UTF-8 bytes and oversized files.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,16 +19,28 @@ from typing import Any, NamedTuple
 import yaml
 
 from .diagnostics import Diagnostic, error
-from .yamlguard import MAX_DEPTH, Loader, alias_like, flow_depth, report_anchors
+from .yamlguard import (
+    MAP,
+    MAX_DEPTH,
+    SEQ,
+    STR,
+    Loader,
+    alias_like,
+    implicit_tag,
+    report_anchors,
+    shown_tag,
+    too_deep,
+)
 
 MAX_BYTES = 256 * 1024
 Loc = tuple[str | int, ...]
 
-_STR = "tag:yaml.org,2002:str"
+_STR = STR
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_NULL = "tag:yaml.org,2002:null"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCALARS: dict[str, Callable[[yaml.ScalarNode], Any]] = {
-    "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
+    _NULL: _CONSTRUCTOR.construct_yaml_null,
     "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
     "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
     "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
@@ -106,21 +119,30 @@ class _Builder:
         if depth >= MAX_DEPTH:
             if not self.too_deep:
                 self.too_deep = True
-                self.report(
-                    "TL111",
-                    node,
-                    f"the YAML is nested more than {MAX_DEPTH} levels deep",
-                    "an event is a flat mapping with a few lists; remove the extra brackets",
-                )
+                mark = _mark(node)
+                self.problems.append(_too_deep(self.doc.path, mark.line, mark.col))
             return None
         if isinstance(node, yaml.SequenceNode):
+            if node.tag != SEQ:
+                self.refuse_tag(node)
             return [self.build(item, depth + 1) for item in node.value]
         assert isinstance(node, yaml.MappingNode)
+        if node.tag != MAP:
+            self.refuse_tag(node)
         return self.mapping(node, depth)
+
+    def refuse_tag(self, node: yaml.Node, what: str = "is not allowed") -> None:
+        self.report(
+            "TL111",
+            node,
+            f"the YAML tag {shown_tag(node.tag)} {what}",
+            "remove the tag; write plain values (tags can make other YAML readers run code)",
+        )
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        if tag == _TIMESTAMP:
+        implicit = tag == implicit_tag(node.value)
+        if tag == _TIMESTAMP and implicit:
             self.report(
                 "TL107",
                 node,
@@ -129,12 +151,14 @@ class _Builder:
             )
             return node.value
         construct = _SCALARS.get(tag)
-        if construct is None:
-            self.report(
-                "TL111", node, f"the YAML tag {tag} is not allowed", "remove the tag; write plain values"
-            )
+        if construct is not None and (implicit or tag != _NULL):
+            # An explicit core tag (!!int 12) is fine if the value is one; !!int abc is not.
+            with contextlib.suppress(ValueError, KeyError, IndexError):
+                return construct(node)
+            self.refuse_tag(node, "does not fit the value that follows it")
             return node.value
-        return construct(node)
+        self.refuse_tag(node)
+        return node.value
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -145,6 +169,8 @@ class _Builder:
                 )
                 continue
             key = key_node.value
+            if key_node.tag != _STR and key_node.tag != implicit_tag(key):
+                self.refuse_tag(key_node)  # and the key is taken as written: nothing follows from it
             if key == "<<":
                 self.report(
                     "TL104", key_node, "YAML merge keys (<<) are not allowed", "write the fields out in full"
@@ -165,6 +191,17 @@ class _Builder:
             else:
                 result[key] = self.build(value_node, depth + 1)
         return result
+
+
+def _too_deep(path: str, line: int, col: int) -> Diagnostic:
+    return error(
+        "TL111",
+        path,
+        line,
+        col,
+        f"the YAML is nested more than {MAX_DEPTH} levels deep",
+        "an event is a flat mapping with a few lists; remove the extra brackets or list markers",
+    )
 
 
 def _decode(raw: bytes, path: str, problems: list[Diagnostic]) -> str | None:
@@ -190,18 +227,9 @@ def _decode(raw: bytes, path: str, problems: list[Diagnostic]) -> str | None:
 def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]:
     """Compose one YAML document from text. Returns the document (or None) and its problems."""
     problems: list[Diagnostic] = []
-    if text.count("[") + text.count("{") > 4 * MAX_DEPTH and flow_depth(text) > MAX_DEPTH:
-        # libyaml's composer recurses in C: deep enough nesting crashes the interpreter outright.
-        problems.append(
-            error(
-                "TL111",
-                path,
-                1,
-                1,
-                f"the YAML is nested more than {MAX_DEPTH} levels deep",
-                "an event is a flat mapping with a few lists; remove the extra brackets",
-            )
-        )
+    deep = too_deep(text)
+    if deep is not None:  # composing it could crash the interpreter: libyaml's composer recurses in C
+        problems.append(_too_deep(path, *deep))
         return None, problems
     loader = Loader(text)
     try:

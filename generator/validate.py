@@ -110,7 +110,7 @@ def _check_file(file: Path, shown: str, sources: SourceSet, vocabulary: Vocabula
     if not isinstance(ident, str):
         return _Checked(shown, event, found + more, None)
     mark = doc.mark(("id",))
-    estimates = ()
+    estimates: tuple[tuple[str, str, str, str, int, int], ...] = ()
     if event is not None and any(c.estimate for c in event.claims):
         estimates = tuple(
             (c.estimate, c.measure, c.claimant, dates.to_edtf(c.as_of), *doc.mark(("claims", i, "estimate")))
@@ -205,13 +205,17 @@ def _check_all(
     return [checked for _, batch in batches for checked in batch]
 
 
-def _check_estimates(checked: _Checked, seen: dict[str, tuple[str, str, str, str, int, int]]) -> list[Diagnostic]:
+def _check_estimates(
+    checked: _Checked, seen: dict[str, tuple[str, str, str, str, int, int]]
+) -> list[Diagnostic]:
     """Claims that share an ``estimate`` id report one estimate: one measure, claimant and as_of."""
     found = []
     for estimate, measure, claimant, as_of, line, col in checked.estimates:
         first = seen.setdefault(estimate, (checked.shown, measure, claimant, as_of, line, col))
         where, *said, first_line, _ = first
-        for field, mine, theirs in zip(("measure", "claimant", "as_of"), (measure, claimant, as_of), said):
+        for field, mine, theirs in zip(
+            ("measure", "claimant", "as_of"), (measure, claimant, as_of), said, strict=True
+        ):
             if mine != theirs:
                 found.append(
                     error(

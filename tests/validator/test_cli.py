@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from .project import EVENT, EVENT_PATH, MiniProject, plain, variant
+from .project import EVENT, EVENT_PATH, MiniProject, plain, run_module, variant
 from .test_formatters import parse_github
 
 BROKEN = variant(
@@ -162,15 +159,7 @@ def test_github_format_writes_the_step_summary(project: MiniProject, monkeypatch
 
 def test_module_entry_point_exit_code(project: MiniProject) -> None:
     project.event(BROKEN)
-    proc = subprocess.run(
-        [sys.executable, "-m", "generator", "validate", "--format", "json"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={"PYTHONPATH": str(Path(__file__).resolve().parents[2]), "PATH": "/usr/bin:/bin"},
-    )
+    proc = run_module(project.root, "validate", "--format", "json", timeout=60)
     assert proc.returncode == 1, proc.stderr
     assert [r["code"] for r in json.loads(proc.stdout)] == ["TL154", "TL180", "TL140"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -9,8 +10,9 @@ import pytest
 
 from generator.loading import MAX_BYTES
 from generator.validate import Result
+from generator.yamlguard import MAX_DEPTH
 
-from .project import EVENT, EVENT_PATH, MiniProject, codes, one, only, variant, where
+from .project import EVENT, EVENT_PATH, MiniProject, codes, one, only, run_module, variant, where
 
 TITLE = "title: South Korea's military estimates about 1,100 North Korean casualties"
 
@@ -241,11 +243,89 @@ def test_complex_mapping_key_is_refused(project: MiniProject) -> None:
 def test_deeply_nested_yaml_is_a_diagnostic_not_a_crash(project: MiniProject) -> None:
     project.event("id: jcs-casualties\ntitle: " + "[" * 600 + "]" * 600 + "\n")
     d = only(project.validate(), "TL111")
-    assert where(d) == (EVENT_PATH, 1, 1)
+    assert where(d) == (EVENT_PATH, 2, 7 + MAX_DEPTH)  # the first bracket too many (33 levels deep)
     assert "nested more than" in d.message
     # a few levels are fine as far as YAML goes (the schema then says what is wrong)
     project.event("id: jcs-casualties\ntitle: " + "[" * 5 + "]" * 5 + "\n")
     assert "nested" not in " ".join(d.message for d in project.validate().diagnostics)
+
+
+# Each crashed the interpreter (SIGSEGV in libyaml's composer) before composing was guarded: block style,
+# compact nesting, flow style behind an apostrophe or a '#' in a plain scalar (which a bracket count
+# mistook for a quote or a comment), complex keys, and flow mappings.
+CRASHERS = {
+    "block sequences": "- " * 30000 + "y\n",
+    "flow after an apostrophe": "x: [a'b, " + "[" * 30000 + "\n",
+    "flow after a hash": "x: [a#b, " + "[" * 30000 + "\n",
+    "complex keys": "? " * 30000 + "x\n",
+    "flow mappings": "x: " + "{a: " * 30000 + "\n",
+    "block mappings in sequences": "- a:\n" + "".join(" " * (2 * i + 2) + "- a:\n" for i in range(300)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CRASHERS))
+def test_nesting_is_refused_before_composing(project: MiniProject, name: str) -> None:
+    """In a real process (a crash would take pytest down): one diagnostic, exit code 1."""
+    project.event(CRASHERS[name])
+    proc = run_module(project.root, "validate", "--format", "json")
+    assert proc.returncode == 1, (proc.returncode, proc.stderr[-2000:])
+    rows = json.loads(proc.stdout)
+    assert [(r["path"], r["code"]) for r in rows] == [(EVENT_PATH, "TL111")]
+    assert "nested more than" in rows[0]["message"]
+
+
+def test_depth_check_understands_quoting(project: MiniProject) -> None:
+    """Brackets and list markers inside quotes and comments are text: a long quote full of them passes
+    the depth check (and only the schema complains about what is really wrong)."""
+    noisy = "[{- ? : " * 200
+    project.event(variant(TITLE, f"title: '{noisy}'") + f"# {noisy}\n")
+    assert codes(project.validate()) == []
+
+
+TAGS = "tags: [casualties, north-korea]"
+CLAIM = "  - measure: nk-casualties\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "col"),
+    [
+        (TAGS, "tags: !!python/object/apply:os.system [casualties, north-korea]", 7, 7),
+        (TAGS, "tags: !!set [casualties, north-korea]", 7, 7),
+        (TAGS, "tags: !local [casualties, north-korea]", 7, 7),
+        (TAGS, "tags: [casualties, !!python/name:os.system north-korea]", 7, 20),
+        (CLAIM, "  - !!python/object:generator.model.Claim\n    measure: nk-casualties\n", 17, 5),
+        (CLAIM, "  - !!omap\n    measure: nk-casualties\n", 17, 5),
+    ],
+)
+def test_yaml_tags_on_lists_and_mappings_are_refused(
+    project: MiniProject, old: str, new: str, line: int, col: int
+) -> None:
+    """Once silently ignored on lists and mappings: now refused wherever they stand."""
+    project.event(variant(old, new))
+    d = only(project.validate(), "TL111")
+    assert where(d) == (EVENT_PATH, line, col)
+    assert "YAML tag !" in d.message and "not allowed" in d.message
+
+
+def test_a_yaml_tag_on_a_key_is_refused(project: MiniProject) -> None:
+    project.event(variant(TITLE, "!!python/str " + TITLE))
+    d = only(project.validate(), "TL111")  # the key still counts: no follow-on 'missing title'
+    assert where(d) == (EVENT_PATH, 3, 1)
+
+
+@pytest.mark.parametrize("tag", ["!!int", "!!float", "!!bool", "!!null", "!!timestamp"])
+def test_a_core_tag_that_does_not_fit_its_value_is_refused(project: MiniProject, tag: str) -> None:
+    """``!!int abc`` raised ValueError (a traceback) when it was constructed."""
+    project.event(variant(TITLE, f"title: {tag} abc"))
+    d = one(project.validate(), "TL111")
+    assert where(d) == (EVENT_PATH, 3, 8)
+    assert f"YAML tag {tag} " in d.message
+
+
+def test_plain_core_tags_are_fine(project: MiniProject) -> None:
+    text = variant(TITLE, f"title: !!str {TITLE.removeprefix('title: ')}")
+    project.event(variant("    citation: 1\n", "    citation: !!int 1\n", text))
+    assert project.validate().diagnostics == ()
 
 
 @pytest.mark.parametrize("kind", ["folder", "dangling symlink", "folder in seeds"])
