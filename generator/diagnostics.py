@@ -49,6 +49,7 @@ CODES: dict[str, str] = {
     "TL106": "not a mapping",
     "TL107": "unquoted date",
     "TL108": "unreadable file",
+    "TL109": "file name not read",
     # schema
     "TL110": "unknown field",
     "TL111": "wrong type",

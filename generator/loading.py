@@ -3,14 +3,14 @@
 The C parser (libyaml) composes a node graph; we turn it into plain Python values ourselves and keep the
 graph, which can tell the ``line:col`` of every key and value. Along the way we refuse what PyYAML would
 silently accept:
-duplicate keys, anchors and aliases (no alias bombs), unquoted dates that YAML turns into ``date``
-objects, multiple documents, non-UTF-8 bytes and oversized files.
+duplicate keys, anchors and aliases (no alias bombs), tags, nesting deep enough to crash libyaml,
+unquoted dates that YAML turns into ``date`` objects, multiple documents and non-UTF-8 bytes. Files are
+read as :mod:`generator.inputs` says (regular files only, within a size limit).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +18,9 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from . import inputs
 from .diagnostics import Diagnostic, error
+from .inputs import EVENT, Kind
 from .yamlguard import (
     MAP,
     MAX_DEPTH,
@@ -32,7 +34,7 @@ from .yamlguard import (
     too_deep,
 )
 
-MAX_BYTES = 256 * 1024
+MAX_BYTES = EVENT.limit
 Loc = tuple[str | int, ...]
 
 _STR = STR
@@ -270,40 +272,12 @@ def _syntax_hint(message: str, line: str) -> str:
     return "check the indentation and quoting near this position"
 
 
-def unreadable(display: str, exc: OSError) -> Diagnostic:
-    reason = exc.strerror or type(exc).__name__
-    return error(
-        "TL108",
-        display,
-        1,
-        1,
-        f"the file cannot be read: {reason}",
-        "make it a readable regular file, or remove it",
-    )
-
-
-def load_yaml(
-    file: Path, display: str, max_bytes: int = MAX_BYTES
-) -> tuple[Document | None, list[Diagnostic]]:
-    """Read and compose one YAML file, refusing oversized and non-UTF-8 files."""
-    try:
-        with open(file, "rb") as handle:
-            # A regular file is read at its size in one go (a read sized to the limit would allocate
-            # the whole limit for every file). A file of no known size, or one that grew since, is read
-            # on, never past the limit.
-            size = os.fstat(handle.fileno()).st_size
-            raw = handle.read(size + 1) if 0 < size <= max_bytes else b""
-            if not raw or len(raw) > size:
-                raw += handle.read(max_bytes + 1 - len(raw))
-    except OSError as exc:
-        return None, [unreadable(display, exc)]
-    if len(raw) > max_bytes:
-        stated = f"{size:,} bytes" if size > max_bytes else f"more than {max_bytes:,} bytes"
-        message = f"the file is {stated}; the limit is {max_bytes:,}"
-        return None, [
-            error("TL105", display, 1, 1, message, "one event per file: split it, or shorten long quotes")
-        ]
-    problems: list[Diagnostic] = []
+def load_yaml(file: Path, display: str, kind: Kind = EVENT) -> tuple[Document | None, list[Diagnostic]]:
+    """Read (as the input policy says: a regular file, within ``kind``'s size limit) and compose one
+    YAML file, refusing non-UTF-8 files."""
+    raw, problems = inputs.read(file, display, kind)
+    if raw is None:
+        return None, problems
     text = _decode(raw, display, problems)
     if text is None:
         return None, problems

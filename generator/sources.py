@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import dates
+from . import dates, inputs
 from .diagnostics import Diagnostic, error
 from .facts import Facts
-from .loading import load_yaml, unreadable
+from .loading import load_yaml
 from .model import Source, Unrelated
 from .quotes import IndexedText, locate
 from .schema import SOURCE_ID, SourceIn, check
@@ -93,10 +93,15 @@ def load_sources(seeds: Path, display_root: Path | None = None) -> SourceSet:
     def shown(path: Path) -> str:
         return f"{folder}/{path.name}"
 
-    texts = {p.stem: p for p in sorted(seeds.glob("*.txt"))}
-    metas = {p.stem: p for p in sorted(seeds.glob("*.yaml"))}
-    out.known_ids = set(texts)
-    for stem in sorted(set(metas) - set(texts)):
+    listing = inputs.list_folder(seeds, folder, (".txt", ".yaml"), skip="", misspelt=((".yml", ".yaml"),))
+    out.diagnostics += listing.diagnostics
+    texts = {name.removesuffix(".txt"): p for name, p in listing.files.items() if name.endswith(".txt")}
+    metas = {name.removesuffix(".yaml"): p for name, p in listing.files.items() if name.endswith(".yaml")}
+    refused = {name.rsplit(".", 1)[0] for name in listing.refused}  # already reported: nothing follows
+    out.known_ids = set(texts) | {
+        name.removesuffix(".txt") for name in listing.refused if name.endswith(".txt")
+    }
+    for stem in sorted(set(metas) - set(texts) - refused):
         out.diagnostics.append(
             error(
                 "TL133",
@@ -108,6 +113,8 @@ def load_sources(seeds: Path, display_root: Path | None = None) -> SourceSet:
             )
         )
     for stem, txt in texts.items():
+        if stem in refused:
+            continue
         if stem not in metas:
             out.diagnostics.append(
                 error(
@@ -150,14 +157,13 @@ def _load_one(
                 "letters, digits, '_', '.' and '-' only",
             )
         )
-    try:
-        raw = txt.read_bytes()
-    except OSError as exc:
-        out.diagnostics.append(unreadable(shown(txt), exc))
+    raw, problems = inputs.read(txt, shown(txt), inputs.SOURCE_TEXT)
+    if raw is None:
+        out.diagnostics += found + problems
         return None
     text, problems = _check_text(raw, shown(txt))
     found += problems
-    doc, problems = load_yaml(meta_path, meta_display)
+    doc, problems = load_yaml(meta_path, meta_display, inputs.SOURCE_META)
     found += problems
     meta: SourceIn | None = None
     if doc is not None:

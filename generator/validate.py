@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
-from . import dates
+from . import dates, inputs
 from .checks.event import check_event
 from .diagnostics import Diagnostic, Severity, error, ordered
 from .loading import load_yaml
@@ -50,15 +50,15 @@ class Result:
 
 def _display(path: Path, root: Path | None) -> str:
     base = (root or Path.cwd()).resolve()
-    try:
-        return path.resolve().relative_to(base).as_posix()
+    try:  # the folder resolved, not the file: a link is shown as itself, never as what it points to
+        return (path.parent.resolve() / path.name).relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
 
 
 def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary, list[Diagnostic]]:
     shown = _display(path, root)
-    if not path.is_file():
+    if not os.path.lexists(path):
         return Vocabulary(), [
             error(
                 "TL133",
@@ -69,7 +69,7 @@ def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary, list[Dia
                 "create it with `tags:` and `measures:`",
             )
         ]
-    doc, problems = load_yaml(path, shown)
+    doc, problems = load_yaml(path, shown, inputs.VOCABULARY)
     if doc is None:
         return Vocabulary(), problems
     parsed, more = check(VocabularyIn, doc)
@@ -80,10 +80,18 @@ def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary, list[Dia
     return Vocabulary(tags, measures), problems
 
 
+EVENT_SUFFIXES = (".yaml", ".yml")
+
+
+def list_events(events: Path, shown: str) -> inputs.Listing:
+    """Event files: every ``*.yaml``/``*.yml`` in the folder except those starting with ``_``, with
+    what is wrong with the others (links, near-miss names)."""
+    return inputs.list_folder(events, shown, EVENT_SUFFIXES)
+
+
 def event_files(events: Path) -> list[Path]:
-    """Event files: every ``*.yaml``/``*.yml`` in the folder except those starting with ``_``."""
-    found = [p for p in events.iterdir() if p.suffix in {".yaml", ".yml"} and not p.name.startswith("_")]
-    return sorted(found, key=lambda p: p.name)
+    """The event files :func:`list_events` finds, sorted by name."""
+    return list(list_events(events, events.as_posix()).files.values())
 
 
 @by_fields
@@ -261,9 +269,11 @@ def _validate(project: Project, workers: int | None) -> Result:
     diagnostics += found
     sources = load_sources(project.seeds, root)
     diagnostics += sources.diagnostics
-    files = event_files(project.events)
     folder = _display(project.events, root)
-    jobs = [(file, f"{folder}/{file.name}") for file in files]
+    listing = list_events(project.events, folder)
+    diagnostics += listing.diagnostics
+    files = listing.files
+    jobs = [(file, f"{folder}/{name}") for name, file in files.items()]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     events: list[Event] = []
     first_seen: dict[str, str] = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pathlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -52,13 +52,13 @@ def test_tl130_unknown_source_without_a_close_match(project: MiniProject) -> Non
 def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     """Every file the code under test opens."""
     seen: list[Path] = []
-    real_open = pathlib.Path.open
+    real_open = os.open
 
-    def spy(self: Path, *args: Any, **kwargs: Any) -> Any:
-        seen.append(self.resolve())
-        return real_open(self, *args, **kwargs)
+    def spy(path: str | Path, *args: Any, **kwargs: Any) -> Any:
+        seen.append(Path(path).resolve())
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "open", spy)
+    monkeypatch.setattr(os, "open", spy)
     yield seen
 
 

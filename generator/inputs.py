@@ -1,0 +1,202 @@
+"""The one input policy: every file the generator reads is a regular file listed in one of the
+project's folders, read no further than its kind's size limit.
+
+As in Jekyll's safe mode, a symbolic link is refused, never followed: a link in a pull request could
+publish any file of the machine that builds the site. So are folders, FIFOs (reading one blocks
+forever), sockets and devices. A file is opened with ``O_NOFOLLOW | O_NONBLOCK`` and the opened
+descriptor is checked (``fstat``): nothing can be swapped in between a check and the read. Files whose
+names nearly match what the generator reads (``x.YAML``, ``x.yml~``) are reported, not silently skipped.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic, error, warning
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of input file: what it is called in messages, its size limit, how to get under it."""
+
+    what: str
+    limit: int
+    hint: str
+
+
+EVENT = Kind("an event file", 64 * 1024, "one event per file: split it, or shorten long quotes")
+VOCABULARY = Kind("the vocabulary", 256 * 1024, "keep labels and descriptions short")
+SOURCE_META = Kind("a source's metadata", 64 * 1024, "keep the metadata to the fields of the format")
+SOURCE_TEXT = Kind("a source text", 1024 * 1024, "store the article's own text only, without pages around it")
+
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+_LINK_ERRORS = {errno.ELOOP, errno.EMLINK}  # what O_NOFOLLOW gives for a link (Linux; BSD)
+_NOT_FILES = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def not_a_file(display: str, what: str) -> Diagnostic:
+    return error(
+        "TL108",
+        display,
+        1,
+        1,
+        f"this is {what}, not a regular file: it is not read",
+        "commit the file itself; links, folders, pipes and devices are never read"
+        if what == "a symbolic link"
+        else "make it a regular file, or remove it",
+    )
+
+
+def unreadable(display: str, exc: OSError) -> Diagnostic:
+    reason = exc.strerror or type(exc).__name__
+    return error(
+        "TL108",
+        display,
+        1,
+        1,
+        f"the file cannot be read: {reason}",
+        "make it a readable regular file, or remove it",
+    )
+
+
+def read(path: Path | str, display: str, kind: Kind) -> tuple[bytes | None, list[Diagnostic]]:
+    """The bytes of a regular file, or None and what is wrong: a link or not a regular file (TL108),
+    unreadable (TL108), or over ``kind``'s size limit (TL105, read no further than the limit)."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        if exc.errno in _LINK_ERRORS:
+            return None, [not_a_file(display, "a symbolic link")]
+        return None, [unreadable(display, exc)]
+    try:
+        info = os.fstat(fd)  # of what was opened: nothing can be swapped in after a check
+        for test, what in _NOT_FILES:
+            if test(info.st_mode):
+                return None, [not_a_file(display, what)]
+        raw = _read_to(fd, info.st_size, kind.limit)
+    except OSError as exc:
+        return None, [unreadable(display, exc)]
+    finally:
+        os.close(fd)
+    if len(raw) > kind.limit:
+        size = info.st_size
+        stated = f"{size:,} bytes" if size > kind.limit else f"more than {kind.limit:,} bytes"
+        message = f"the file is {stated}; the limit for {kind.what} is {kind.limit:,}"
+        return None, [error("TL105", display, 1, 1, message, kind.hint)]
+    return raw, []
+
+
+def _read_to(fd: int, size: int, limit: int) -> bytes:
+    """Up to ``limit + 1`` bytes. A file is read at its stated size in one go (a read sized to the limit
+    would allocate the whole limit for every file); one that grew since is read on, never past it."""
+    raw = os.read(fd, size + 1) if 0 < size <= limit else b""
+    while len(raw) <= limit:
+        more = os.read(fd, limit + 1 - len(raw))
+        if not more:
+            break
+        raw += more
+    return raw
+
+
+# ---------------------------------------------------------------- listing a folder
+
+# Decorations editors and tools add to a file name: a name that is one of the wanted names under them
+# was most likely meant to be read. (Hidden names are left alone: an editor's swap and lock files come
+# and go while a file is edited.)
+_DECORATIONS = ("~", ".bak", ".orig", ".old", ".tmp", ".save", ".rej", ".part", ".copy")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a folder holds for the generator: ``{name: path}`` of the files to read (sorted by name),
+    and what was found wrong with the others."""
+
+    files: dict[str, Path]
+    diagnostics: list[Diagnostic]
+    refused: frozenset[str] = frozenset()  # names with a wanted ending that are not regular files
+
+
+def list_folder(
+    folder: Path,
+    shown: str,
+    suffixes: tuple[str, ...],
+    *,
+    skip: str = "_",
+    misspelt: tuple[tuple[str, str], ...] = (),
+) -> Listing:
+    """The files in ``folder`` whose names end in one of ``suffixes`` (and do not start with ``skip``).
+
+    A link, folder, pipe or device under such a name is refused (TL108) without being opened; a name
+    that nearly matches (another case, a backup's ending, a space at the end, or one of the
+    ``(misspelt, meant)`` endings) is reported (TL109). Nothing else in the folder is looked at.
+    ``shown`` is the folder as diagnostics name it."""
+    files: dict[str, Path] = {}
+    found: list[Diagnostic] = []
+    refused: set[str] = set()
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            where = f"{shown}/{name}"
+            if name.endswith(suffixes):
+                if skip and name.startswith(skip):
+                    continue
+                if entry.is_file(follow_symlinks=False):
+                    files[name] = Path(entry.path)
+                else:
+                    found.append(not_a_file(where, _what(entry)))
+                    refused.add(name)
+                continue
+            meant = near_miss(name, suffixes, misspelt)
+            if meant is not None and not (skip and meant.startswith(skip)):
+                found.append(
+                    warning(
+                        "TL109",
+                        where,
+                        1,
+                        1,
+                        f"this file is not read: its name is not {meant}",
+                        f"rename it to {meant} if it is meant to be read; otherwise move it out of {shown}/",
+                    )
+                )
+    return Listing(dict(sorted(files.items())), found, frozenset(refused))
+
+
+def _what(entry: os.DirEntry[str]) -> str:
+    if entry.is_symlink():
+        return "a symbolic link"
+    mode = entry.stat(follow_symlinks=False).st_mode
+    return next((what for test, what in _NOT_FILES if test(mode)), "not a regular file")
+
+
+def near_miss(name: str, suffixes: tuple[str, ...], misspelt: tuple[tuple[str, str], ...] = ()) -> str | None:
+    """The name that ``name`` was probably meant to have, if it nearly ends in one of ``suffixes``."""
+    if name.startswith((".", "#")) or name.endswith("#"):
+        return None
+    bare = name.strip()
+    changed = True
+    while changed:
+        changed = False
+        for decoration in _DECORATIONS:
+            if bare.lower().endswith(decoration) and len(bare) > len(decoration):
+                bare = bare[: -len(decoration)].rstrip()
+                changed = True
+    for ending, meant in (*((s, s) for s in suffixes), *misspelt):
+        if bare.lower().endswith(ending) and len(bare) > len(ending):
+            return bare[: -len(ending)] + meant
+    return None
