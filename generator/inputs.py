@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,6 +114,29 @@ def _read_to(fd: int, size: int, limit: int) -> bytes:
             break
         raw += more
     return raw
+
+
+# ---------------------------------------------------------------- characters in text
+
+# Never in text: control characters but tab and line feed (escape sequences, carriage returns), DEL,
+# the C1 controls, line and paragraph separators, byte order marks and noncharacters. They are
+# invisible, some rewrite a terminal or a CI log, and some break the YAML front matter of a page.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+_INVISIBLE = f"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff{_NONCHARACTERS}"
+NOT_IN_TEXT = re.compile(f"[\r{_INVISIBLE}]")
+NOT_IN_ARTICLE = re.compile(f"[{_INVISIBLE}]")  # a carriage return there has a message of its own
+_KINDS = {"\u2028": "a line separator", "\u2029": "a paragraph separator", "\ufeff": "a byte order mark"}
+
+
+def describe(char: str) -> str:
+    """A character that is not allowed in text, named without printing it: ``U+001B (a control
+    character)``."""
+    kind = _KINDS.get(char) or (
+        "a control character" if unicodedata.category(char) == "Cc" else "a noncharacter"
+    )
+    return f"U+{ord(char):04X} ({kind})"
 
 
 # ---------------------------------------------------------------- listing a folder

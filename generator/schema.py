@@ -16,6 +16,26 @@ from .loading import Document
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SOURCE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
+# Ids that name pages: a source, tag or measure id must not be the name of a page the generator makes
+# in the same folder (sources/index.md, tags/index.md), nor one that Windows cannot give a file (the
+# offline bundle is unzipped there too; Windows ignores the case and everything after a dot).
+GENERATED_PAGE_NAMES = frozenset({"index"})
+WINDOWS_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+
+
+def reserved(ident: str) -> str | None:
+    """Why ``ident`` cannot name a page, or None."""
+    if ident.lower() in GENERATED_PAGE_NAMES:
+        return f"the generator's own index page is called {ident.lower()}"
+    if ident.lower().split(".")[0] in WINDOWS_DEVICE_NAMES:
+        return "Windows cannot give a file this name"
+    if ident.endswith("."):
+        return "Windows drops a dot at the end of a file name"
+    return None
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
 

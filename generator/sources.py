@@ -18,7 +18,7 @@ from .facts import Facts
 from .loading import load_yaml
 from .model import Source, Unrelated
 from .quotes import IndexedText, locate
-from .schema import SOURCE_ID, SourceIn, check
+from .schema import SOURCE_ID, SourceIn, check, reserved
 
 
 @dataclass
@@ -53,6 +53,24 @@ def _check_text(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]
             )
         ]
     problems = []
+    bad = inputs.NOT_IN_ARTICLE.search(text)
+    if bad is not None:
+        line, col = _line_col(text, bad.start())
+        start = bad.start() == 0 and bad.group() == "\ufeff"
+        problems.append(
+            error(
+                "TL132",
+                display,
+                line,
+                col,
+                "the text starts with a byte order mark (U+FEFF)"
+                if start
+                else f"the text holds {inputs.describe(bad.group())}, which is not allowed in text",
+                "store it without the mark: UTF-8 needs none"
+                if start
+                else "remove the character: it is invisible, and no article needs it",
+            )
+        )
     if "\r" in text:
         line, col = _line_col(text, text.index("\r"))
         problems.append(
@@ -112,8 +130,22 @@ def load_sources(seeds: Path, display_root: Path | None = None) -> SourceSet:
                 "add the article's text, or delete the metadata file",
             )
         )
+    first_of: dict[str, str] = {}
     for stem, txt in texts.items():
         if stem in refused:
+            continue
+        first = first_of.setdefault(stem.lower(), stem)
+        if first != stem:
+            out.diagnostics.append(
+                error(
+                    "TL122",
+                    shown(txt),
+                    1,
+                    1,
+                    f"the source id '{stem}' differs from '{first}' only in case",
+                    "rename one of them: where case does not count (macOS, Windows) their pages are one file",
+                )
+            )
             continue
         if stem not in metas:
             out.diagnostics.append(
@@ -146,15 +178,16 @@ def _load_one(
 ) -> Source | None:
     meta_display = shown(meta_path)
     found: list[Diagnostic] = []
-    if not re.match(SOURCE_ID, stem):
+    why = "letters, digits, '_', '.' and '-' only" if not re.match(SOURCE_ID, stem) else reserved(stem)
+    if why is not None:
         found.append(
             error(
                 "TL120",
                 shown(txt),
                 1,
                 1,
-                f"'{stem}' is not a usable source id",
-                "letters, digits, '_', '.' and '-' only",
+                f"'{stem}' is not a usable source id: {why}",
+                "rename the .txt and its .yaml (for instance after the publisher and the date)",
             )
         )
     raw, problems = inputs.read(txt, shown(txt), inputs.SOURCE_TEXT)

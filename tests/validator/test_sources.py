@@ -210,3 +210,59 @@ def test_tl107_unquoted_publication_date(project: MiniProject) -> None:
     project.source("alpha", ALPHA, ALPHA_META.replace('"2024-12-26"', "2024-12-26"))
     d = only(project.validate(), "TL107")
     assert where(d) == ("seeds/alpha.yaml", 4, 12)
+
+
+# ---------------------------------------------------------------- characters no article needs
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col", "words"),
+    [
+        ("\ufeff" + BETA, 1, 1, "starts with a byte order mark"),
+        (BETA.replace("Kursk", "Ku\x00rsk"), 2, BETA.splitlines()[1].index("Kursk") + 3, "U+0000"),
+        (BETA.replace("Russia,", "Russia,\ufeff"), 3, BETA.splitlines()[2].index("Russia,") + 8, "U+FEFF"),
+        (BETA.replace("spy", "\x1b[31mspy"), 1, BETA.index("spy") + 1, "U+001B (a control character)"),
+        (BETA.replace("spy", "sp\x85y"), 1, BETA.index("spy") + 3, "U+0085 (a control character)"),
+        (BETA.replace("spy", "spy\uffff"), 1, BETA.index("spy") + 4, "U+FFFF (a noncharacter)"),
+    ],
+)
+def test_tl132_nul_bom_and_other_controls_are_refused(
+    project: MiniProject, text: str, line: int, col: int, words: str
+) -> None:
+    """NUL bytes and a byte order mark once passed through into the HTML of the source page."""
+    project.source("beta", text, BETA_META)
+    d = only(project.validate(), "TL132")
+    assert where(d) == ("seeds/beta.txt", line, col)
+    assert words in d.message
+
+
+# ---------------------------------------------------------------- ids that would replace a page
+
+
+@pytest.mark.parametrize(
+    ("ident", "why"),
+    [
+        ("index", "index page"),
+        ("Index", "index page"),
+        ("con", "Windows"),
+        ("NUL.2024", "Windows"),
+        ("com1", "Windows"),
+        ("alpha.", "dot at the end"),
+    ],
+)
+def test_tl120_a_source_id_that_would_replace_a_page(project: MiniProject, ident: str, why: str) -> None:
+    """A source called index built green and replaced sources/index.html."""
+    project.source(ident, ALPHA, ALPHA_META)
+    d = only(project.validate(), "TL120")
+    assert where(d) == (f"seeds/{ident}.txt", 1, 1)
+    assert f"'{ident}' is not a usable source id" in d.message and why in d.message
+    assert ident not in project.validate().timeline.sources
+
+
+def test_tl122_source_ids_that_differ_only_in_case(project: MiniProject) -> None:
+    project.source("Alpha", ALPHA, ALPHA_META)
+    result = project.validate()
+    d = only(result, "TL122")
+    assert where(d) == ("seeds/alpha.txt", 1, 1)  # sorted: 'Alpha' comes first and keeps its id
+    assert "'alpha' differs from 'Alpha' only in case" in d.message
+    assert sorted(result.timeline.sources) == ["Alpha", "beta"]
