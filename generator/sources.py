@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,36 +52,33 @@ def _check_text(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]
                 "store the article as UTF-8",
             )
         ]
-    problems = []
+    problems = [
+        error("TL132", display, *_line_col(text, at), message, hint)
+        for at, message, hint in _text_problems(text)
+    ]
+    return text, problems
+
+
+def _text_problems(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, message, hint) of each way the text is not stored as every text must be."""
     bad = inputs.NOT_IN_ARTICLE.search(text)
-    if bad is not None:
-        line, col = _line_col(text, bad.start())
-        start = bad.start() == 0 and bad.group() == "\ufeff"
-        problems.append(
-            error(
-                "TL132",
-                display,
-                line,
-                col,
-                "the text starts with a byte order mark (U+FEFF)"
-                if start
-                else f"the text holds {inputs.describe(bad.group())}, which is not allowed in text",
-                "store it without the mark: UTF-8 needs none"
-                if start
-                else "remove the character: it is invisible, and no article needs it",
-            )
+    if bad is not None and bad.start() == 0 and bad.group() == "\ufeff":
+        yield (
+            0,
+            "the text starts with a byte order mark (U+FEFF)",
+            "store it without the mark: UTF-8 needs none",
+        )
+    elif bad is not None:
+        yield (
+            bad.start(),
+            f"the text holds {inputs.describe(bad.group())}, which is not allowed in text",
+            "remove the character: it is invisible, and no article needs it",
         )
     if "\r" in text:
-        line, col = _line_col(text, text.index("\r"))
-        problems.append(
-            error(
-                "TL132",
-                display,
-                line,
-                col,
-                "the text has CR (Windows or old Mac) line ends",
-                "store it with LF line ends; .gitattributes keeps git from converting them",
-            )
+        yield (
+            text.index("\r"),
+            "the text has CR (Windows or old Mac) line ends",
+            "store it with LF line ends; .gitattributes keeps git from converting them",
         )
     if not unicodedata.is_normalized("NFC", text):
         offset = next(
@@ -90,18 +87,11 @@ def _check_text(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]
             if not unicodedata.is_normalized("NFC", c)
             or unicodedata.normalize("NFC", text[i : i + 2]) != text[i : i + 2]
         )
-        line, col = _line_col(text, offset)
-        problems.append(
-            error(
-                "TL132",
-                display,
-                line,
-                col,
-                "the text is not in Unicode NFC form",
-                "normalize it to NFC before storing (python: unicodedata.normalize('NFC', t))",
-            )
+        yield (
+            offset,
+            "the text is not in Unicode NFC form",
+            "normalize it to NFC before storing (python: unicodedata.normalize('NFC', t))",
         )
-    return text, problems
 
 
 def load_sources(seeds: Path, display_root: Path | None = None) -> SourceSet:
