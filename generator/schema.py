@@ -255,6 +255,16 @@ def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:
     )
     kind = err["type"]
     field = loc[-1] if loc else ""
+    if err["loc"] and err["loc"][-1] == "[key]":  # a mapping's key (a tag or measure id) is wrong
+        mark = doc.mark(loc, key=True)
+        return error(
+            "TL120",
+            doc.path,
+            mark.line,
+            mark.col,
+            f"'{field}' in {_where(loc[:-1])} is not a valid id",
+            "lowercase letters, digits and single hyphens, e.g. north-korea",
+        )
     if kind == "extra_forbidden":
         mark = doc.mark(loc, key=True)
         hint = did_you_mean(str(field), _fields(model, loc))

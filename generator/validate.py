@@ -19,7 +19,7 @@ from .diagnostics import Diagnostic, Severity, error, ordered
 from .loading import load_yaml
 from .model import Event, Measure, Tag, Timeline, Vocabulary
 from .pickling import by_fields
-from .schema import VocabularyIn, check
+from .schema import VocabularyIn, check, reserved
 from .sources import SourceSet, load_sources
 
 VOCABULARY_FILE = "_vocabulary.yaml"
@@ -73,11 +73,37 @@ def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary, list[Dia
     if doc is None:
         return Vocabulary(), problems
     parsed, more = check(VocabularyIn, doc)
-    if parsed is None:
-        return Vocabulary(), problems + more
+    problems += more
+    if parsed is None:  # reported; every id it names still counts, so that events do not say it again
+        return _named_in(doc.data), problems
+    for group in ("tags", "measures"):
+        for key in getattr(parsed, group):
+            why = reserved(key)
+            if why is not None:
+                mark = doc.mark((group, key), key=True)
+                problems.append(
+                    error(
+                        "TL120",
+                        shown,
+                        mark.line,
+                        mark.col,
+                        f"the {group[:-1]} id '{key}' cannot be used: {why}",
+                        "choose another id (and use it in the events)",
+                    )
+                )
     tags = {k: Tag(k, v.label, v.description) for k, v in parsed.tags.items()}
     measures = {k: Measure(k, v.label, v.unit, v.description) for k, v in parsed.measures.items()}
     return Vocabulary(tags, measures), problems
+
+
+def _named_in(data: object) -> Vocabulary:
+    """The tag and measure ids an invalid vocabulary names (labelled with themselves)."""
+
+    def ids(group: str) -> list[str]:
+        entries = data.get(group) if isinstance(data, dict) else None
+        return [k for k in entries if isinstance(k, str)] if isinstance(entries, dict) else []
+
+    return Vocabulary({k: Tag(k, k) for k in ids("tags")}, {k: Measure(k, k, "") for k in ids("measures")})
 
 
 EVENT_SUFFIXES = (".yaml", ".yml")
