@@ -92,6 +92,7 @@ CODES: dict[str, str] = {
     "TL190": "raw HTML in text",
     "TL191": "unsafe link",
     "TL192": "recorded problem does not match",
+    "TL193": "invisible character in text",
 }
 
 

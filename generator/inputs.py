@@ -127,6 +127,9 @@ _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
 _INVISIBLE = f"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff{_NONCHARACTERS}"
 NOT_IN_TEXT = re.compile(f"[\r{_INVISIBLE}]")
 NOT_IN_ARTICLE = re.compile(f"[{_INVISIBLE}]")  # a carriage return there has a message of its own
+# What a YAML file must hold for a value to hold one of them: the character itself, or a backslash (an
+# escape in a double-quoted value). Files without either (nearly all) need no check of every value.
+MAY_MAKE_INVISIBLE = re.compile(f"[\\\\\r{_INVISIBLE}]")
 _KINDS = {"\u2028": "a line separator", "\u2029": "a paragraph separator", "\ufeff": "a byte order mark"}
 
 

@@ -99,10 +99,12 @@ class _Builder:
     holds anchors or aliases (already reported where they are written), a node met twice is not built
     again, so an alias bomb cannot expand."""
 
-    def __init__(self, doc: Document, problems: list[Diagnostic], *, aliases: bool) -> None:
+    def __init__(self, doc: Document, problems: list[Diagnostic], *, aliases: bool, texts: bool) -> None:
         self.doc = doc
         self.problems = problems
         self.seen: set[int] | None = set() if aliases else None
+        self.texts = texts  # check every text for characters no text may hold
+        self.in_place = not aliases and not texts  # string values can be taken as they are
         self.too_deep = False
 
     def report(self, code: str, node: yaml.Node, message: str, hint: str) -> None:
@@ -116,6 +118,8 @@ class _Builder:
             self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
+                if self.texts:
+                    self.check_text(node)
                 return node.value
             return self.scalar(node)
         if depth >= MAX_DEPTH:
@@ -140,6 +144,17 @@ class _Builder:
             f"the YAML tag {shown_tag(node.tag)} {what}",
             "remove the tag; write plain values (tags can make other YAML readers run code)",
         )
+
+    def check_text(self, node: yaml.ScalarNode) -> None:
+        bad = inputs.NOT_IN_TEXT.search(node.value)
+        if bad is not None:
+            self.report(
+                "TL193",
+                node,
+                f"the text holds {inputs.describe(bad.group())} as its character {bad.start() + 1}, "
+                "which is not allowed in text",
+                "delete it: it is invisible (in a quoted text it may be written as an escape, e.g. \\u0085)",
+            )
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
@@ -171,6 +186,8 @@ class _Builder:
                 )
                 continue
             key = key_node.value
+            if self.texts:
+                self.check_text(key_node)
             if key_node.tag != _STR and key_node.tag != implicit_tag(key):
                 self.refuse_tag(key_node)  # and the key is taken as written: nothing follows from it
             if key == "<<":
@@ -187,7 +204,7 @@ class _Builder:
                     "keep one of them; YAML would silently use the last",
                 )
                 continue
-            if value_node.tag == _STR and type(value_node) is yaml.ScalarNode and self.seen is None:
+            if self.in_place and value_node.tag == _STR and type(value_node) is yaml.ScalarNode:
                 # most values are strings: taken in place
                 result[key] = value_node.value
             else:
@@ -258,7 +275,8 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
         return None, problems
     aliases = alias_like(text) and report_anchors(text, path, problems)
     doc = Document(path, None, node)
-    doc.data = _Builder(doc, problems, aliases=aliases).build(node)
+    texts = inputs.MAY_MAKE_INVISIBLE.search(text) is not None
+    doc.data = _Builder(doc, problems, aliases=aliases, texts=texts).build(node)
     return doc, problems
 
 

@@ -333,3 +333,57 @@ def test_unreadable_file_is_a_diagnostic_not_a_crash(project: MiniProject, kind:
     result = project.validate()
     assert not result.ok
     assert shown in {d.path for d in result.diagnostics}
+
+
+# ---------------------------------------------------------------- TL193 invisible characters in text
+
+
+@pytest.mark.parametrize(
+    ("value", "char", "at"),
+    [
+        (r'"a < b > \x7f c"', "U+007F (a control character)", 9),
+        (r'"Seoul\u0085says"', "U+0085 (a control character)", 6),
+        (r'"x\uffff"', "U+FFFF (a noncharacter)", 2),
+        (r'"\e[mplain"', "U+001B (a control character)", 1),
+        (r'"one\rtwo"', "U+000D (a control character)", 4),
+        (r'"bell\a"', "U+0007 (a control character)", 5),
+        ('"Seoul\u2028says"', "U+2028 (a line separator)", 6),
+        ("Seoul\ufdd0says", "U+FDD0 (a noncharacter)", 6),
+    ],
+)
+def test_tl193_invisible_characters_in_text_are_refused(
+    project: MiniProject, value: str, char: str, at: int
+) -> None:
+    """A title with '<' or '>' and DEL, a C1 control or U+FFFF made the page's front matter invalid (shown
+    as text on the page); escapes and raw characters alike are refused where the text starts."""
+    project.event(variant(TITLE, f"title: {value}"))
+    d = only(project.validate(), "TL193")
+    assert where(d) == (EVENT_PATH, 3, 8)
+    assert d.message == f"the text holds {char} as its character {at}, which is not allowed in text"
+    assert "invisible" in d.hint
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "line", "col"),
+    [
+        ("events/_vocabulary.yaml", "    label: Casualties", r'    label: "<Casualties>\x9b"', 3, 12),
+        ("events/_vocabulary.yaml", "  casualties:", r'  "casualties\x7f":', 2, 3),
+        ("seeds/beta.yaml", "title: Spy agency", r'title: "Spy\u2029agency', 1, 8),
+    ],
+)
+def test_tl193_in_the_vocabulary_and_source_metadata(
+    project: MiniProject, path: str, old: str, new: str, line: int, col: int
+) -> None:
+    text = (project.root / path).read_text(encoding="utf-8")
+    if new.endswith("agency"):  # close the quote the metadata title opened
+        text = text.replace("title: Spy agency reports more troops", new + ' reports more troops"')
+    else:
+        text = variant(old, new, text)
+    project.write(path, text)
+    d = one(project.validate(), "TL193")
+    assert where(d) == (path, line, col)
+
+
+def test_tabs_and_line_breaks_are_text(project: MiniProject) -> None:
+    project.event(variant(TITLE, r'title: "South Korea\tsays\nabout 1,100 North Korean casualties"'))
+    assert project.validate().diagnostics == ()
