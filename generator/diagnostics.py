@@ -55,6 +55,7 @@ CODES: dict[str, str] = {
     "TL111": "wrong type",
     "TL112": "missing field",
     "TL113": "invalid value",
+    "TL114": "over a limit",
     # ids
     "TL120": "invalid id",
     "TL121": "id differs from file name",

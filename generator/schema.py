@@ -36,7 +36,21 @@ def reserved(ident: str) -> str | None:
     return None
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
+# Limits (docs/contributing/event-format.md, "Limits"): far above what real events need, low enough
+# that a 1,000-event site at every limit builds in bounded time and memory.
+LINE = 300  # characters: a title, a name, a label, a unit, an id, a date
+NOTE = 1_000  # a note, a description, a prefix or suffix
+PASSAGE = 5_000  # a quote, a summary, a URL
+MAX_TAGS = 10  # per event
+MAX_ENTRIES = 20  # citations, claims, date_basis and problems, each, per event
+MAX_UNRELATED = 50  # per source
+MAX_VOCABULARY_TAGS, MAX_MEASURES = 500, 200
+
+Line = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=LINE)]
+Note = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=NOTE)]
+Passage = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=PASSAGE)]
+Word = Annotated[str, StringConstraints(max_length=LINE)]  # an id, a date, a name: checked elsewhere
+Description = Annotated[str, StringConstraints(max_length=NOTE)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
 
 
@@ -47,43 +61,43 @@ class _Strict(BaseModel):
 class CitationIn(_Strict):
     """A verbatim span of a stored source (W3C Web Annotation TextQuoteSelector semantics)."""
 
-    source: str = Field(description="The source id: a file name in seeds/ without .txt")
-    quote: Text = Field(description="Exact text of the source; runs of whitespace may differ")
-    prefix: Text | None = Field(None, description="Text just before the quote, only to make it unique")
-    suffix: Text | None = Field(None, description="Text just after the quote, only to make it unique")
-    note: Text | None = None
+    source: Word = Field(description="The source id: a file name in seeds/ without .txt")
+    quote: Passage = Field(description="Exact text of the source; runs of whitespace may differ")
+    prefix: Note | None = Field(None, description="Text just before the quote, only to make it unique")
+    suffix: Note | None = Field(None, description="Text just after the quote, only to make it unique")
+    note: Note | None = None
 
 
 class ClaimIn(_Strict):
     """An attributed figure. Never merged with other claims: each claimant's figure stands alone."""
 
-    measure: str = Field(description="A measure id from events/_vocabulary.yaml")
+    measure: Word = Field(description="A measure id from events/_vocabulary.yaml")
     qualifier: Literal["exact", "about", "at-least", "at-most", "range"]
     value: float | None = None
     min: float | None = None
     max: float | None = None
-    unit: Text | None = Field(None, description="Defaults to the measure's unit")
-    claimant: str = Field(description="Who asserts the figure (not the outlet that reports it)")
-    as_of: str = Field(description="EDTF date the figure refers to")
+    unit: Line | None = Field(None, description="Defaults to the measure's unit")
+    claimant: Word = Field(description="Who asserts the figure (not the outlet that reports it)")
+    as_of: Word = Field(description="EDTF date the figure refers to")
     citation: int = Field(ge=1, description="1-based number of the citation that supports the figure")
     estimate: Slug | None = Field(
         None,
         description="An id shared by every claim that reports the same estimate (one statement, reported "
         "by several articles): such claims count once and are never shown as agreeing with each other",
     )
-    inference: Text | None = Field(
+    inference: Note | None = Field(
         None,
         description="When the quote does not name the claimant or the date outright: what the "
         "attribution rests on. Readers see it labelled as an inference",
     )
-    note: Text | None = None
+    note: Note | None = None
 
 
 class DateBasisIn(_Strict):
     """How a quote dates the event when it gives no calendar date itself."""
 
     citation: int = Field(ge=1, description="1-based number of the citation whose quote holds the phrase")
-    phrase: Text | None = Field(
+    phrase: Line | None = Field(
         None, description='A relative phrase in that quote, e.g. "On Monday", "earlier this month"'
     )
     as_of: Literal["publication"] | None = Field(
@@ -100,57 +114,57 @@ class ProblemIn(_Strict):
         "for readers (no tag on the quote)"
     )
     citation: int = Field(ge=1, description="1-based number of the citation whose quote holds the text")
-    text: Text = Field(description="The problematic words exactly as the quote has them")
-    correction: Text | None = Field(None, description="The likely intended reading, e.g. 2024-12-18")
-    note: Text = Field(description="What is wrong, for readers")
+    text: Passage = Field(description="The problematic words exactly as the quote has them")
+    correction: Line | None = Field(None, description="The likely intended reading, e.g. 2024-12-18")
+    note: Note = Field(description="What is wrong, for readers")
 
 
 class EventIn(_Strict):
     """One event of the timeline: ``events/<id>.yaml``."""
 
-    id: str = Field(json_schema_extra={"pattern": SLUG}, description="Lowercase slug equal to the file name")
-    date: str = Field(description="EDTF: 2024, 2024-06, 2024-06-19, with ~ or ?, or 2024-08/2024-12")
-    title: Text
-    summary: Text = Field(description="Markdown: emphasis and http(s) links only; no raw HTML")
-    tags: list[str] = Field(min_length=1)
-    citations: list[CitationIn] = Field(min_length=1)
-    claims: list[ClaimIn] = Field(default_factory=list)
-    date_basis: list[DateBasisIn] = Field(default_factory=list)
-    problems: list[ProblemIn] = Field(default_factory=list)
+    id: Word = Field(json_schema_extra={"pattern": SLUG}, description="Lowercase slug equal to the file name")
+    date: Word = Field(description="EDTF: 2024, 2024-06, 2024-06-19, with ~ or ?, or 2024-08/2024-12")
+    title: Line
+    summary: Passage = Field(description="Markdown: emphasis and http(s) links only; no raw HTML")
+    tags: list[Word] = Field(min_length=1, max_length=MAX_TAGS)
+    citations: list[CitationIn] = Field(min_length=1, max_length=MAX_ENTRIES)
+    claims: list[ClaimIn] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    date_basis: list[DateBasisIn] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    problems: list[ProblemIn] = Field(default_factory=list, max_length=MAX_ENTRIES)
 
 
 class UnrelatedIn(_Strict):
-    starts: Text = Field(description="Text at which the unrelated part begins (must be unique)")
-    ends: Text | None = Field(None, description="Text at which it ends (inclusive); omit for the end")
-    note: Text
+    starts: Passage = Field(description="Text at which the unrelated part begins (must be unique)")
+    ends: Passage | None = Field(None, description="Text at which it ends (inclusive); omit for the end")
+    note: Note
 
 
 class SourceIn(_Strict):
     """What is known about a stored article: ``seeds/<id>.yaml`` beside ``seeds/<id>.txt``."""
 
-    title: Text
-    publisher: Text | None = Field(description="null when the stored copy does not name it")
-    url: Text | None = Field(description="null when the stored copy does not name it")
-    published: str | None = Field(description="EDTF, as precise as the text supports")
-    published_basis: Text = Field(description="How the publication date was determined")
+    title: Line
+    publisher: Line | None = Field(description="null when the stored copy does not name it")
+    url: Passage | None = Field(description="null when the stored copy does not name it")
+    published: Word | None = Field(description="EDTF, as precise as the text supports")
+    published_basis: Note = Field(description="How the publication date was determined")
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-    unrelated: list[UnrelatedIn] = Field(default_factory=list)
+    unrelated: list[UnrelatedIn] = Field(default_factory=list, max_length=MAX_UNRELATED)
 
 
 class TagIn(_Strict):
-    label: Text
-    description: str = ""
+    label: Line
+    description: Description = ""
 
 
 class MeasureIn(_Strict):
-    label: Text
-    unit: Text
-    description: str = ""
+    label: Line
+    unit: Line
+    description: Description = ""
 
 
 class VocabularyIn(_Strict):
-    tags: dict[Slug, TagIn]
-    measures: dict[Slug, MeasureIn]
+    tags: dict[Slug, TagIn] = Field(max_length=MAX_VOCABULARY_TAGS)
+    measures: dict[Slug, MeasureIn] = Field(max_length=MAX_MEASURES)
 
 
 # ---------------------------------------------------------------- errors → diagnostics
@@ -287,6 +301,21 @@ def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:
             parent.col,
             f"missing required field '{field}' in {_where(loc[:-1])}",
             f"add `{field}:`; see docs/contributing/event-format.md",
+        )
+    if kind in {"string_too_long", "too_long"}:
+        limit = err["ctx"]["max_length"]
+        size = (
+            f"is {len(err['input']):,} characters long"
+            if kind == "string_too_long"
+            else f"has {len(err['input']):,} entries"
+        )
+        return error(
+            "TL114",
+            doc.path,
+            mark.line,
+            mark.col,
+            f"{_where(loc)} {size}; the limit is {limit:,}",
+            "see the limits in docs/contributing/event-format.md: shorten it, or split the event",
         )
     if kind in _TYPE_WORDS:
         return error(
