@@ -22,7 +22,7 @@ def _project_args(parser: argparse.ArgumentParser) -> None:
 def _cmd_validate(args: argparse.Namespace) -> int:
     for folder in (args.events, args.seeds):
         if not folder.is_dir():
-            print(f"error: {folder} is not a folder", file=sys.stderr)
+            print(f"error: {diag.visible(str(folder))} is not a folder", file=sys.stderr)
             return EXIT_USAGE
     result = validate_project(Project(args.events, args.seeds))
     found = diag.strict(result.diagnostics) if args.strict else list(result.diagnostics)
@@ -86,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character gets an escape
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -204,16 +204,19 @@ class MiniProject:
         return CliRun(code, out.getvalue(), err.getvalue())
 
 
-def run_module(root: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_module(
+    root: Path, *args: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """``python -m generator ARGS`` as a real process in ``root`` (a crash cannot take pytest down)."""
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
         cwd=root,
         capture_output=True,
         text=True,
+        errors="surrogateescape",
         timeout=timeout,
         check=False,
-        env={"PYTHONPATH": str(Path(__file__).resolve().parents[2]), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(Path(__file__).resolve().parents[2]), "PATH": "/usr/bin:/bin", **(env or {})},
     )
 
 
