@@ -37,9 +37,9 @@ MATERIAL_LOADERS = {
 SEARCH_INDEX_BUDGET = 1_000_000  # bytes; Material's search freezes under file:// with very large indexes
 
 
-def build(out: Path, *, env: dict[str, str] | None = None) -> dict[str, str]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "generator", "bundle", "--out", str(out), "--json"],
+def run(command: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command,
         cwd=ROOT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,
@@ -47,6 +47,10 @@ def build(out: Path, *, env: dict[str, str] | None = None) -> dict[str, str]:
         timeout=600,
         check=False,
     )
+
+
+def build(out: Path, *, env: dict[str, str] | None = None) -> dict[str, str]:
+    proc = run([sys.executable, "-m", "generator", "bundle", "--out", str(out), "--json"], env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     result: dict[str, str] = json.loads(proc.stdout.splitlines()[-1])
     return result
@@ -353,15 +357,7 @@ def test_sigterm_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
 
 
 def _unshare(script: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    return run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script])
 
 
 @pytest.mark.slow
