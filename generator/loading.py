@@ -146,19 +146,21 @@ class _Builder:
         )
 
     def check_text(self, node: yaml.ScalarNode) -> None:
-        bad = inputs.NOT_IN_TEXT.search(node.value)
+        bad = inputs.first_invisible(node.value)
         if bad is not None:
             self.report(
                 "TL193",
                 node,
-                f"the text holds {inputs.describe(bad.group())} as its character {bad.start() + 1}, "
+                f"the text holds {inputs.describe(node.value[bad])} as its character {bad + 1}, "
                 "which is not allowed in text",
                 "delete it: it is invisible (in a quoted text it may be written as an escape, e.g. \\u0085)",
             )
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        implicit = tag == implicit_tag(node.value)
+        # Only a null and a date need telling whether YAML or the writer gave the tag: !!null abc is
+        # read as null, !!timestamp abc is no date; the other core tags refuse a value that is not theirs.
+        implicit = tag not in {_NULL, _TIMESTAMP} or tag == implicit_tag(node.value)
         if tag == _TIMESTAMP and implicit:
             self.report(
                 "TL107",
@@ -243,10 +245,11 @@ def _decode(raw: bytes, path: str, problems: list[Diagnostic]) -> str | None:
         return None
 
 
-def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Compose one YAML document from text. Returns the document (or None) and its problems."""
+def parse_yaml(text: str, path: str, raw: bytes | None = None) -> tuple[Document | None, list[Diagnostic]]:
+    """Compose one YAML document from text (``raw``: its bytes, if at hand: some checks are faster on
+    them). Returns the document (or None) and its problems."""
     problems: list[Diagnostic] = []
-    deep = too_deep(text)
+    deep = too_deep(text, raw)
     if deep is not None:  # composing it could crash the interpreter: libyaml's composer recurses in C
         problems.append(_too_deep(path, *deep))
         return None, problems
@@ -275,7 +278,7 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
         return None, problems
     aliases = alias_like(text) and report_anchors(text, path, problems)
     doc = Document(path, None, node)
-    texts = inputs.MAY_MAKE_INVISIBLE.search(text) is not None
+    texts = inputs.may_hold_invisible(raw if raw is not None else text.encode("utf-8", "surrogatepass"))
     doc.data = _Builder(doc, problems, aliases=aliases, texts=texts).build(node)
     return doc, problems
 
@@ -299,5 +302,5 @@ def load_yaml(file: Path, display: str, kind: Kind = EVENT) -> tuple[Document | 
     text = _decode(raw, display, problems)
     if text is None:
         return None, problems
-    doc, more = parse_yaml(text, display)
+    doc, more = parse_yaml(text, display, raw)
     return doc, problems + more

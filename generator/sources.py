@@ -61,8 +61,8 @@ def _check_text(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]
 
 def _text_problems(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, message, hint) of each way the text is not stored as every text must be."""
-    bad = inputs.NOT_IN_ARTICLE.search(text)
-    if bad is not None and bad.start() == 0 and bad.group() == "\ufeff":
+    bad = inputs.first_invisible(text, carriage_return=False)
+    if bad == 0 and text[0] == "\ufeff":
         yield (
             0,
             "the text starts with a byte order mark (U+FEFF)",
@@ -70,8 +70,8 @@ def _text_problems(text: str) -> Iterator[tuple[int, str, str]]:
         )
     elif bad is not None:
         yield (
-            bad.start(),
-            f"the text holds {inputs.describe(bad.group())}, which is not allowed in text",
+            bad,
+            f"the text holds {inputs.describe(text[bad])}, which is not allowed in text",
             "remove the character: it is invisible, and no article needs it",
         )
     if "\r" in text:

@@ -35,8 +35,10 @@ class Loader(_Base):  # type: ignore[misc]
         pass
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:
-            return implicit_tag(value)
+        if kind is yaml.ScalarNode and implicit[0]:  # implicit_tag(), inlined: this runs for every value
+            for tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
+                if regexp.match(value):
+                    return str(tag)
         return _DEFAULT_TAGS[kind]
 
 
@@ -80,14 +82,19 @@ _OPENERS = "-:[{?"
 COMPOSE_SAFE = 256
 
 
-def too_deep(text: str) -> tuple[int, int] | None:
+_NOT_OPENERS = bytes(set(range(256)) - set(_OPENERS.encode()))
+
+
+def too_deep(text: str, raw: bytes | None = None) -> tuple[int, int] | None:
     """Where (line, col) the text first nests deeper than MAX_DEPTH, else None: checked before composing.
 
-    Counting the characters that can open a level bounds the depth from above at C speed (a real
+    Counting the characters that can open a level bounds the depth from above in one pass (a real
     event has 20 to 100 of them). Only a text with more is scanned, on libyaml's event stream, which
     knows quoting, comments, block and flow style and complex keys alike, and only up to the first node
-    that is too deep. A syntax error ends the scan: the composer stops at that error too."""
-    if sum(map(text.count, _OPENERS)) <= COMPOSE_SAFE:
+    that is too deep. A syntax error ends the scan: the composer stops at that error too. ``raw``: the
+    text's bytes, when at hand (counted in one pass)."""
+    openers = len(raw.translate(None, _NOT_OPENERS)) if raw is not None else sum(map(text.count, _OPENERS))
+    if openers <= COMPOSE_SAFE:
         return None
     depth = 0
     try:

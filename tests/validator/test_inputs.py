@@ -10,6 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import inputs
 from generator.validate import Result
@@ -197,3 +199,60 @@ def test_event_files_are_read_in_name_order(project: MiniProject) -> None:
         "b.yaml",
         "c.yaml",
     ]
+
+
+# ---------------------------------------------------------------- characters no text may hold
+
+
+def _not_in_text(char: str, carriage_return: bool) -> bool:
+    """The plain definition: control characters but tab and line feed (and CR where it is reported on
+    its own), DEL and C1, the separators, the byte order mark, and noncharacters."""
+    code = ord(char)
+    if char in "\t\n" or (char == "\r" and not carriage_return):
+        return False
+    return (
+        code < 0x20
+        or 0x7F <= code <= 0x9F
+        or char in "\u2028\u2029\ufeff"
+        or 0xFDD0 <= code <= 0xFDEF
+        or code & 0xFFFE == 0xFFFE
+    )
+
+
+@given(
+    st.text(
+        st.one_of(
+            st.characters(codec="utf-8"),
+            st.sampled_from("\x00\t\n\r\x1b\x7f\x85\x9f\u2028\ufeff\ufdd0\ufdef\ufffe\U0001fffe\U0010ffff"),
+        )
+    ),
+    st.booleans(),
+)
+def test_first_invisible_is_the_plain_definition(text: str, carriage_return: bool) -> None:
+    expected = next((i for i, c in enumerate(text) if _not_in_text(c, carriage_return)), None)
+    assert inputs.first_invisible(text, carriage_return=carriage_return) == expected
+
+
+@given(
+    st.text(st.one_of(st.characters(codec="utf-8"), st.sampled_from("\x85\u2028\u2029\ufdd0\U0001fffe\\")))
+)
+def test_the_byte_pre_check_misses_nothing_libyaml_reads_as_it_is(text: str) -> None:
+    """A backslash (an escape) or a character libyaml lets through as it is (NEL, the separators,
+    noncharacters) always sends a file through the check of every value."""
+    passes = [
+        c
+        for c in text
+        if c in "\\\x85\u2028\u2029" or 0xFDD0 <= ord(c) <= 0xFDEF or ord(c) & 0xFFFE == 0xFFFE
+    ]
+    if passes:
+        assert inputs.may_hold_invisible(text.encode("utf-8"))
+
+
+def test_an_astral_noncharacter_in_a_value(project: MiniProject) -> None:
+    project.event(
+        EVENT.replace("title: South Korea's", "title: \"\U0001fffe South Korea's").replace(
+            "North Korean casualties\n", 'North Korean casualties"\n', 1
+        )
+    )
+    d = only(project.validate(), "TL193")
+    assert "U+1FFFE (a noncharacter)" in d.message
