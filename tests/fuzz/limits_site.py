@@ -69,7 +69,7 @@ def event(base: dict[str, Any], n: int, tags: list[str]) -> dict[str, Any]:
         for _ in range(schema.MAX_ENTRIES - len(recorded))
     ]
     # Notes fill the file up to its limit.
-    notes = [c for c in data["citations"]] + data["claims"] + data["problems"]
+    notes = [*data["citations"], *data["claims"], *data["problems"]]
     size = len(yaml.safe_dump(data, allow_unicode=True, width=1000).encode())
     each = min(schema.NOTE, (inputs.EVENT.limit - size - 2000) // len(notes))
     for i, entry in enumerate(notes):
@@ -102,9 +102,8 @@ def main() -> int:
     result = validate_project(Project(out / "events", out / "seeds", root=out))
     problems = [d for d in result.diagnostics if d.severity.value == "error"]
     sizes = [p.stat().st_size for p in (out / "events").glob("limits-*.yaml")]
-    print(
-        f"{len(result.timeline.events)} valid events, {len(problems)} errors; event files up to {max(sizes):,} bytes"
-    )
+    valid = len(result.timeline.events)
+    print(f"{valid} valid events, {len(problems)} errors; event files up to {max(sizes):,} bytes")
     for d in problems[:5]:
         print(f"  {d.path}:{d.line}:{d.col} {d.code} {d.message}")
     return 1 if problems else 0
