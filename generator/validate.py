@@ -59,7 +59,7 @@ def _display(path: Path, root: Path | None) -> str:
 def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary, list[Diagnostic]]:
     shown = _display(path, root)
     if not os.path.lexists(path):
-        return Vocabulary(), [
+        return _unread(), [
             error(
                 "TL133",
                 shown,
@@ -71,7 +71,7 @@ def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary, list[Dia
         ]
     doc, problems = load_yaml(path, shown, inputs.VOCABULARY)
     if doc is None:
-        return Vocabulary(), problems
+        return _unread(), problems
     parsed, more = check(VocabularyIn, doc)
     problems += more
     if parsed is None:  # reported; every id it names still counts, so that events do not say it again
@@ -94,6 +94,31 @@ def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary, list[Dia
     tags = {k: Tag(k, v.label, v.description) for k, v in parsed.tags.items()}
     measures = {k: Measure(k, v.label, v.unit, v.description) for k, v in parsed.measures.items()}
     return Vocabulary(tags, measures), problems
+
+
+class _AnyTag(dict[str, Tag]):
+    """The tags of a vocabulary that could not be read: every id counts as known (the vocabulary's own
+    diagnostic says what is wrong; every event saying it again would bury it)."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def get(self, key: str, default: object = None) -> Tag:
+        return Tag(key, key)
+
+
+class _AnyMeasure(dict[str, Measure]):
+    """The measures of a vocabulary that could not be read (see _AnyTag)."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def get(self, key: str, default: object = None) -> Measure:
+        return Measure(key, key, "")
+
+
+def _unread() -> Vocabulary:
+    return Vocabulary(_AnyTag(), _AnyMeasure())
 
 
 def _named_in(data: object) -> Vocabulary:

@@ -6,7 +6,7 @@
 writes the repository's site (mkdocs.yml, docs/, seeds/) into OUT with a vocabulary at its limits (500
 tags, 200 measures, longest labels and descriptions) and N events, each a real event grown to the
 limits: 10 tags, 20 citations, 20 claims, 20 problems, the longest title and summary, notes filling the
-event file up to its 64 KiB. Every event validates (the script checks)."""
+event file up to its 32 KiB. Every event validates (the script checks)."""
 
 from __future__ import annotations
 

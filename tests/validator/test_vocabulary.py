@@ -45,3 +45,17 @@ def test_an_invalid_vocabulary_entry_does_not_make_every_tag_unknown(project: Mi
     project.event(EVENT)  # tags: [casualties, north-korea]; measure nk-casualties
     d = only(project.validate(), "TL111")  # and no TL180 or TL170 for the event
     assert where(d) == (VOCABULARY_PATH, 3, 12)
+
+
+@pytest.mark.parametrize("broken", ["missing", "syntax", "link"])
+def test_a_vocabulary_that_cannot_be_read_is_one_diagnostic(project: MiniProject, broken: str) -> None:
+    """Not one more for every tag and measure of every event."""
+    path = project.root / VOCABULARY_PATH
+    path.unlink()
+    if broken == "syntax":
+        path.write_text("tags: [\n", encoding="utf-8")
+    elif broken == "link":
+        path.symlink_to(project.root / "elsewhere.yaml")
+    project.event(EVENT)
+    result = project.validate()
+    assert [d.path for d in result.diagnostics] == [VOCABULARY_PATH]

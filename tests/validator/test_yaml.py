@@ -241,7 +241,8 @@ def test_deeply_nested_yaml_is_a_diagnostic_not_a_crash(project: MiniProject) ->
 
 # Each crashed the interpreter (SIGSEGV in libyaml's composer) before composing was guarded: block style,
 # compact nesting, flow style behind an apostrophe or a '#' in a plain scalar (which a bracket count
-# mistook for a quote or a comment), complex keys, and flow mappings.
+# mistook for a quote or a comment), complex keys, and flow mappings. Written as the vocabulary, whose
+# size limit (256 KiB) leaves room for them; an event file (32 KiB) is refused for its size first.
 CRASHERS = {
     "block sequences": "- " * 30000 + "y\n",
     "flow after an apostrophe": "x: [a'b, " + "[" * 30000 + "\n",
@@ -255,12 +256,22 @@ CRASHERS = {
 @pytest.mark.parametrize("name", sorted(CRASHERS))
 def test_nesting_is_refused_before_composing(project: MiniProject, name: str) -> None:
     """In a real process (a crash would take pytest down): one diagnostic, exit code 1."""
-    project.event(CRASHERS[name])
+    project.write("events/_vocabulary.yaml", CRASHERS[name])
     proc = run_module(project.root, "validate", "--format", "json")
     assert proc.returncode == 1, (proc.returncode, proc.stderr[-2000:])
     rows = json.loads(proc.stdout)
-    assert [(r["path"], r["code"]) for r in rows] == [(EVENT_PATH, "TL111")]
+    assert [(r["path"], r["code"]) for r in rows] == [("events/_vocabulary.yaml", "TL111")]
     assert "nested more than" in rows[0]["message"]
+
+
+def test_the_reported_crash_is_one_diagnostic_in_an_event(project: MiniProject) -> None:
+    """The report's repro: events/deep.yaml of '- ' * 30000 (60 KB) crashed validate, build and serve."""
+    project.event(CRASHERS["block sequences"])
+    proc = run_module(project.root, "validate", "--format", "json")
+    assert proc.returncode == 1, (proc.returncode, proc.stderr[-2000:])
+    assert [(r["path"], r["code"]) for r in json.loads(proc.stdout)] == [(EVENT_PATH, "TL105")]
+    project.event(CRASHERS["block sequences"][: MAX_BYTES - 2] + "\n")  # within the limit: nested too deep
+    assert [(d.path, d.code) for d in project.validate().diagnostics] == [(EVENT_PATH, "TL111")]
 
 
 def test_depth_check_understands_quoting(project: MiniProject) -> None:
