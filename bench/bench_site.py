@@ -5,8 +5,9 @@
 Builds a synthetic corpus (``bench/corpus.py``) twice with ``mkdocs build``, each in its own process:
 
 * **plugin**: the ``timeline`` plugin validates the corpus and renders every page (the real path);
-* **floor**: the very same pages, rendered beforehand and written into ``docs/`` as plain Markdown,
-  built by MkDocs without the plugin. This is what MkDocs and Material cost for this content.
+* **floor**: the very same pages, rendered beforehand as plain Markdown by ``python -m generator render``
+  (the site as a plain MkDocs project), built by MkDocs without the plugin. This is what MkDocs and
+  Material cost for this content when every page goes through Python-Markdown.
 
 Prints both wall times, their ratio and each build's peak memory (``ru_maxrss`` of that process), and
 checks that both builds wrote the same HTML. Targets (issue: the site): ratio ≤ 1.15, peak < 300 MB.
@@ -32,44 +33,32 @@ sys.path.insert(0, str(REPO))
 
 from corpus import write_corpus  # noqa: E402
 
-from generator.render import Options, fill_home, render_site  # noqa: E402
-from generator.validate import Project, validate_project  # noqa: E402
+from generator.cli.render import render  # noqa: E402
 
 RATIO_TARGET = 1.15
 MEMORY_TARGET_MB = 300
 PLUGIN_BLOCK = re.compile(r"^  - timeline:\n(?:^ {6,}.*\n)*", re.MULTILINE)
 
 
-def _config(plugin: bool, events: Path, seeds: Path) -> str:
-    """The repository's mkdocs.yml, pointed at the corpus (plugin) or without the plugin (floor)."""
+def _config(events: Path, seeds: Path) -> str:
+    """The repository's mkdocs.yml, its plugin pointed at the corpus."""
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     match = PLUGIN_BLOCK.search(text)
     if match is None:
         raise SystemExit("mkdocs.yml has no `- timeline:` plugin block to point at the corpus")
-    block = f"  - timeline:\n      events: {events}\n      seeds: {seeds}\n" if plugin else ""
+    block = f"  - timeline:\n      events: {events}\n      seeds: {seeds}\n"
     return text[: match.start()] + block + text[match.end() :]
 
 
-def _project(root: Path, plugin: bool, corpus: Path) -> Path:
+def _project(root: Path, corpus: Path) -> Path:
     shutil.copytree(REPO / "docs", root / "docs")
-    (root / "mkdocs.yml").write_text(_config(plugin, corpus / "events", corpus / "seeds"), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(_config(corpus / "events", corpus / "seeds"), encoding="utf-8")
     return root
 
 
-def _write_floor_pages(root: Path, corpus: Path) -> int:
-    """The plugin's pages, rendered here and written as plain Markdown (the same options it uses)."""
-    result = validate_project(Project(corpus / "events", corpus / "seeds", root=corpus))
-    if not result.ok:
-        raise SystemExit(f"the synthetic corpus is invalid: {len(result.diagnostics)} problems")
-    options = Options()
-    pages = render_site(result.timeline, options)
-    for path, markdown in pages.items():
-        target = root / "docs" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
-    home = root / "docs" / "index.md"
-    home.write_text(fill_home(home.read_text(encoding="utf-8"), result.timeline, options), encoding="utf-8")
-    return len(result.timeline.events)
+def _floor(plugin: Path, root: Path) -> int:
+    """The plugin's site as a plain MkDocs project (``python -m generator render``); its page count."""
+    return render(plugin / "mkdocs.yml", root)
 
 
 def _build(root: Path) -> tuple[float, float]:
@@ -113,9 +102,9 @@ def main() -> int:
             shutil.rmtree(base)
         corpus = base / "corpus"
         write_corpus(corpus, args.events, args.sources)
-        plugin = _project(base / "plugin", True, corpus)
-        floor = _project(base / "floor", False, corpus)
-        events = _write_floor_pages(floor, corpus)
+        plugin = _project(base / "plugin", corpus)
+        floor = base / "floor"
+        pages = _floor(plugin, floor)
         runs: dict[str, list[tuple[float, float]]] = {"floor": [], "plugin": []}
         for _ in range(args.repeat):  # alternate, so neither gets a warmer machine
             runs["floor"].append(_build(floor))
@@ -124,7 +113,7 @@ def main() -> int:
     (floor_s, floor_mb), (plugin_s, plugin_mb) = (min(runs[k]) for k in ("floor", "plugin"))
     peak = max(mb for results in runs.values() for _, mb in results)
     ratio = plugin_s / floor_s
-    print(f"{events:,} events, {args.sources} sources, best of {args.repeat}")
+    print(f"{args.events:,} events, {args.sources} sources, {pages:,} generated pages, best of {args.repeat}")
     print(f"floor  (plain Markdown, no plugin): {floor_s:6.2f} s  {floor_mb:6.0f} MB peak")
     print(f"plugin (validate + render + build): {plugin_s:6.2f} s  {plugin_mb:6.0f} MB peak")
     print(f"ratio {ratio:.3f} (target ≤ {RATIO_TARGET}), peak {peak:.0f} MB (target < {MEMORY_TARGET_MB} MB)")

@@ -7,7 +7,7 @@ is never committed), leaves out what only a web server or a developer needs, and
 zip: entries sorted, one timestamp (``SOURCE_DATE_EPOCH``, else the last commit's time), fixed modes.
 
 It is also the offline build's MkDocs hook module (``hooks: [generator/bundle.py]``, hence stdlib-only
-imports at the top): ``on_page_content`` keeps the search index lean (see ``SEARCH_EXCLUDED_PAGES``).
+imports at the top): ``on_page_context`` keeps the search index lean (see ``SEARCH_EXCLUDED_PAGES``).
 """
 
 from __future__ import annotations
@@ -293,10 +293,15 @@ def add_command(commands: Any) -> None:
 # ---------------------------------------------------------------- MkDocs hook (offline build only)
 
 
-def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
-    """Leave the timeline page and the stored articles' text out of the search index (runs before
-    the search plugin reads the page): front matter ``search: exclude`` and Material's
-    ``data-search-exclude`` attribute."""
+def on_page_context(context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+    """Leave the timeline page and the stored articles' text out of the search index: front matter
+    ``search: exclude`` and Material's ``data-search-exclude`` attribute. Runs once the timeline
+    plugin has put a generated page's body in place (its priority 100) and before the search plugin
+    reads the page (0); the plugin leaves pages so marked to Material's own parser."""
     if page.file.src_uri in SEARCH_EXCLUDED_PAGES:
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-    return html.replace(ARTICLE_TEXT, ARTICLE_TEXT + " data-search-exclude")
+    page.content = (page.content or "").replace(ARTICLE_TEXT, ARTICLE_TEXT + " data-search-exclude")
+    return context
+
+
+on_page_context.mkdocs_priority = 50  # type: ignore[attr-defined]  # what mkdocs.plugins.event_priority sets

@@ -23,6 +23,10 @@ from .pickling import by_fields
 
 MONTHS = tuple(calendar.month_name)[1:]
 
+# The years a timeline may use. Wider than any news archive, narrow enough that every date has room
+# around it on a chart (Python's calendar ends in 9999).
+EARLIEST_YEAR, LATEST_YEAR = 1800, 2100
+
 _SINGLE = re.compile(r"^(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?(?P<q>[~?%])?$")
 
 
@@ -144,8 +148,10 @@ def _single(text: str) -> Single:
             "(optionally ending in ~ or ?), or an interval such as 2024-08/2024-12"
         )
     year = int(match["y"])
-    if year < 1:
-        raise DateError("year 0000 is outside the calendar the timeline uses (years 0001–9999)")
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise DateError(
+            f"the year {match['y']} is outside the years a timeline may use ({EARLIEST_YEAR}–{LATEST_YEAR})"
+        )
     month = int(match["m"]) if match["m"] else None
     day = int(match["d"]) if match["d"] else None
     if month is not None and not 1 <= month <= 12:

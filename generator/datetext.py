@@ -96,19 +96,32 @@ def _valid_day(m: Mention) -> bool:
     return True
 
 
-def resolve_mention(m: Mention, published: Single | None) -> Single | None:
-    """The date a mention stands for. A missing year is the latest year that does not put the date after
-    publication (and is as uncertain as the publication date); with no publication date, a mention
-    without a year dates nothing."""
+def resolve_mention(m: Mention, published: Single | None, *, future: bool = False) -> Single | None:
+    """The date a mention stands for. A month or day written without a year takes its year from the
+    publication (see :func:`year_for`) and is as uncertain as the publication date; with no
+    publication date, a mention without a year dates nothing. ``future``: the mention sits in
+    future-tense wording ("will", "is expected to", "by the end of")."""
     if m.year is not None:
         return Single(m.year, m.month, m.day)
     if published is None or m.month is None:
         return None
-    limit = published.latest
-    year = limit.year
-    if (m.month, m.day or 1) > (limit.month, limit.day):
-        year -= 1
+    year = year_for(m.month, m.day, published, future=future)
     return Single(year, m.month, m.day, uncertain=published.uncertain)
+
+
+def year_for(month: int, day: int | None, published: Single, *, future: bool = False) -> int:
+    """The year of a month (and day) named without one, as news text means it. An article reports what
+    has happened: the most recent such date on or before publication ("in December" in an article of
+    14 March 2025 is December 2024). In future-tense wording it speaks of what is to come: the next
+    such date on or after publication ("by the end of April" in the same article is April 2025). With
+    only the year of publication known, the date is in that year."""
+    if published.month is None:
+        return published.year
+    if future:
+        first = published.earliest
+        return published.year + (1 if (month, day or 31) < (first.month, first.day) else 0)
+    limit = published.latest
+    return published.year - (1 if (month, day or 1) > (limit.month, limit.day) else 0)
 
 
 # ---------------------------------------------------------------- relative phrases
@@ -186,9 +199,10 @@ def _past(words: list[str], published: Single) -> Interval | None:
     return Interval(at(start), at(end))
 
 
-def resolve_phrase(phrase: str, published: Single | None) -> Single | Interval:
+def resolve_phrase(phrase: str, published: Single | None, *, future: bool = False) -> Single | Interval:
     """Resolve a relative phrase against a publication date, or raise :class:`PhraseError`. The result is
-    as uncertain as the publication date."""
+    as uncertain as the publication date. ``future``: the phrase sits in future-tense wording, so "in
+    April" is the coming April (see :func:`year_for`)."""
     words = re.sub(r"[^a-z0-9 ]", " ", phrase.lower()).split()
     if published is None:
         raise PhraseError("the source's publication date is unknown, so no relative phrase can be resolved")
@@ -236,7 +250,10 @@ def resolve_phrase(phrase: str, published: Single | None) -> Single | Interval:
         if "last" in words:  # the most recent such month strictly before the month of publication
             year = pub.year if month < pub.month else pub.year - 1
             return Single(year, month, uncertain=published.uncertain)
-        if any(w in words for w in ("since", "in", "early", "late", "mid", "from", "until", "by")):
+        if "since" in words:  # the most recent such month, that of publication included
             year = pub.year if month <= pub.month else pub.year - 1
+            return Single(year, month, uncertain=published.uncertain)
+        if any(w in words for w in ("in", "early", "late", "mid", "from", "until", "by")):
+            year = year_for(month, None, published, future=future)
             return Single(year, month, uncertain=published.uncertain)
     raise PhraseError(f"'{phrase}' is not a relative date phrase the validator understands")

@@ -66,6 +66,7 @@ CODES: dict[str, str] = {
     "TL131": "source text changed",
     "TL132": "source text encoding",
     "TL133": "source files incomplete",
+    "TL134": "placeholder left in",
     # quotes
     "TL140": "quote not in source",
     "TL141": "quote is ambiguous",
@@ -81,6 +82,7 @@ CODES: dict[str, str] = {
     "TL155": "wrong year in source",
     "TL156": "relative phrase not usable",
     "TL157": "date more certain than sources",
+    "TL159": "date rests on future-tense wording",
     # numbers and claims
     "TL160": "number not in quotes",
     "TL161": "figure not in supporting quote",
@@ -112,7 +114,9 @@ def strict(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 
 def ordered(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+    """Each diagnostic once, in the order given: ``validate_project`` already lists them causes first
+    (sources, then each file's fields, quotes, dates, numbers, claims; see ``generator.causes``)."""
+    return list(dict.fromkeys(diagnostics))
 
 
 def count(diagnostics: Sequence[Diagnostic], severity: Severity) -> int:

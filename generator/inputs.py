@@ -33,6 +33,7 @@ class Kind:
 EVENT = Kind("an event file", 32 * 1024, "one event per file: split it, or shorten long quotes")
 VOCABULARY = Kind("the vocabulary", 256 * 1024, "keep labels and descriptions short")
 SOURCE_META = Kind("a source's metadata", 32 * 1024, "keep the metadata to the fields of the format")
+ORIGINAL = Kind("an original page", 8 * 1024 * 1024, "keep the page as it was downloaded, without more")
 SOURCE_TEXT = Kind("a source text", 1024 * 1024, "store the article's own text only, without pages around it")
 
 _OPEN_FLAGS = (

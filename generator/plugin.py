@@ -1,19 +1,20 @@
 """The MkDocs plugin ``timeline``: validate the data, render the timeline, add the pages.
 
-The core (``generator.validate``, ``generator.render``) knows nothing of MkDocs; this module is the
-only glue. Pages are added as generated files, never written into ``docs/`` (that would make
-``mkdocs serve`` rebuild forever). A failed validation fails ``mkdocs build`` with the same
-``file:line:col`` lines as ``python -m generator validate``; under ``mkdocs serve`` it is reported and
-the last good pages stay up, so an invalid edit never kills the server.
+The core (``generator.validate``, ``generator.render``) knows nothing of MkDocs; this module and
+plugin_pages.py are the only glue. Pages are added as in-memory files whose Markdown is only their
+title, never written into ``docs/`` (that would make ``mkdocs serve`` rebuild forever); each page's
+body is rendered to HTML from the templates when MkDocs builds that page, and dropped once written.
+Search entries of those pages come from the model, not from parsing their HTML.
+
+A failed validation fails ``mkdocs build`` with the same ``file:line:col`` lines as ``python -m
+generator validate``, before anything in ``site/`` is touched; under ``mkdocs serve`` it is reported
+and the last good pages stay up, so an invalid edit never kills the server.
 """
 
 from __future__ import annotations
 
 import gc
-import shutil
-import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,17 +23,31 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 
 from . import diagnostics as diag
-from .render import INDEX_PAGES, Options, fill_home, home_parts, render_site
+from . import plugin_pages as pp
+from .model import Timeline, Vocabulary
+from .render import (
+    INDEX_PAGES,
+    Headings,
+    Options,
+    Permalinks,
+    Renderer,
+    SearchEntry,
+    TemplateProblem,
+    Templates,
+    fill_home,
+)
 from .render.context import HOME, PERIOD_KEY
-from .render.text import esc
+from .render.pages import Rendered
 from .validate import Project, validate_project
 
 log = get_plugin_logger("timeline")
+ASSETS = Path(__file__).resolve().parent / "assets"
+STYLESHEET = "assets/timeline/timeline.css"  # where the plugin's stylesheet lands in the site
 
 
 class TimelineConfig(Config):  # type: ignore[no-untyped-call]
@@ -46,59 +61,75 @@ class TimelineConfig(Config):  # type: ignore[no-untyped-call]
     key_figures = c.Type(int, default=3)
 
 
-class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
-    """``plugins: [search, timeline]`` in ``mkdocs.yml``.
+def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project, Options, Templates]:
+    """What the timeline takes from ``mkdocs.yml``: where the data is, how to render it, the templates
+    (the site's overrides in its theme ``custom_dir`` first). Every template is compiled now: a broken
+    one raises :class:`PluginError` (one line, ``file:line``) before anything is built."""
+    bad = sorted(k for k in plugin.periods if not PERIOD_KEY.match(str(k)))
+    if bad:
+        raise PluginError(f'timeline: periods keys must be months like "2024-06", not {", ".join(bad)}')
+    base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    vocabulary = plugin.vocabulary
+    # Diagnostics name files relative to the project root, as `python -m generator validate` does
+    # when run there: events/x.yaml:12:5.
+    project = Project(
+        base / plugin.events, base / plugin.seeds, base / vocabulary if vocabulary else None, root=base
+    )
+    options = Options(
+        periods=dict(plugin.periods),
+        directory_urls=bool(config.use_directory_urls),
+        full_limit=plugin.full_timeline_limit,
+        latest=plugin.latest,
+        key_figures=plugin.key_figures,
+    )
+    custom = config.theme.custom_dir
+    try:
+        templates = Templates([Path(custom)] if custom else [], root=base)
+    except TemplateProblem as problem:
+        raise PluginError(str(problem)) from None
+    return project, options, templates
 
-    Rendered pages are written to a temporary folder outside ``docs/`` and added as generated files
-    backed by those files: MkDocs then reads them exactly as it reads ``docs/``, and no second copy of
-    every page stays in memory for the whole build. The timeline itself is dropped once the pages and
-    the home page's parts are made.
-    """
+
+class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
+    """``plugins: [search, timeline]`` in ``mkdocs.yml``."""
 
     def __init__(self) -> None:
         self._command = "build"
-        # Kept across `serve` rebuilds on purpose: what to show while the data is invalid.
-        self._last_good: _Rendered | None = None
-        self._folders: list[Path] = []
+        self._last_good: Renderer | None = None  # kept across `serve` rebuilds on purpose
         self._reset()
 
     def _reset(self) -> None:
         self._project: Project | None = None
         self._options = Options()
-        self._home: dict[str, str] | None = None
+        self._templates: Templates | None = None
+        self._renderer: Renderer | None = None
         self._problem: str | None = None
+        self._home: dict[str, str] = {}
+        self._early: dict[str, tuple[str | None, Rendered]] = {}  # rendered before the build, once
+        self._pending: dict[str, list[SearchEntry]] = {}  # search entries waiting for their turn
+        self._flagged: set[str] = set()
+        self._index: Any | None = None
+        self._permalinks = Permalinks()
+        self._from_model = True  # search entries from the model (no template is overridden)
 
-    # ------------------------------------------------------------------ events
+    # ------------------------------------------------------------------ configuration and data
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()
-        bad = sorted(k for k in self.config.periods if not PERIOD_KEY.match(str(k)))
-        if bad:
-            raise PluginError(f'timeline: periods keys must be months like "2024-06", not {", ".join(bad)}')
-        base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        vocabulary = self.config.vocabulary
-        # Diagnostics name files relative to the project root, as `python -m generator validate` does
-        # when run there: events/x.yaml:12:5.
-        self._project = Project(
-            base / self.config.events,
-            base / self.config.seeds,
-            base / vocabulary if vocabulary else None,
-            root=base,
-        )
-        self._options = Options(
-            periods=dict(self.config.periods),
-            directory_urls=bool(config.use_directory_urls),
-            full_limit=self.config.full_timeline_limit,
-            latest=self.config.latest,
-            key_figures=self.config.key_figures,
-        )
+        self._project, self._options, self._templates = site_settings(self.config, config)
+        self._permalinks = pp.permalinks(config)
+        self._from_model = not self._templates.overridden
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, STYLESHEET)  # first: the site's own stylesheets can override it
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self._project is not None
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Validate and prepare the pages before MkDocs cleans ``site/``: bad data or a broken
+        template never leaves a half-written site."""
+        assert self._project is not None and self._templates is not None
         started = time.perf_counter()
         for folder in (self._project.events, self._project.seeds):
             if not folder.is_dir():
@@ -110,48 +141,123 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         for d in found:
             if d.severity is diag.Severity.WARNING:
                 log.warning(diag.format_text(d))
-        self._discard(keep=self._last_good)
-        if not errors:
-            pages = render_site(result.timeline, self._options)
-            rendered = _Rendered(self._write(pages), tuple(pages), home_parts(result.timeline, self._options))
-            del pages
-            if self._command == "serve":
-                self._last_good = rendered
-            sources = dict.fromkeys(rendered.paths, rendered.folder)
-        else:
+        if errors:
             text = "\n".join([*(diag.format_text(d) for d in errors), headline])
             if self._command != "serve":
                 raise PluginError(text)
             log.error(text)  # under serve: report, keep the last good pages, keep serving
             self._problem = text
-            rendered = self._last_good or _Rendered(self._write({}), (), {})
-            notices = {
-                path: _with_notice(_read(rendered.folder, path) or "# The timeline\n\n", text)
-                for path in INDEX_PAGES
-            }
-            notice_folder = self._write(notices)
-            sources = dict.fromkeys(rendered.paths, rendered.folder) | dict.fromkeys(notices, notice_folder)
+            empty = Timeline((), {}, Vocabulary())
+            self._renderer = self._last_good or Renderer(empty, self._options, self._templates)
+        else:
+            self._renderer = Renderer(result.timeline, self._options, self._templates)
+            if self._command == "serve":
+                self._last_good = self._renderer
         del result
         gc.collect()  # the validator's garbage, before MkDocs needs the memory
-        self._home = rendered.home
-        for path, folder in sorted(sources.items()):
+        self._index = pp.search_index(config)
+        try:
+            self._prepare()
+        except TemplateProblem as problem:
+            raise PluginError(str(problem)) from None
+        log.info(f"{headline}; {len(self._renderer.pages)} pages in {time.perf_counter() - started:.2f} s")
+
+    def _prepare(self) -> None:
+        """Render the home page's parts and the first page of each kind now: a template that fails on
+        this data fails here, before the build; those pages are kept until MkDocs asks for them."""
+        assert self._renderer is not None
+        self._home = self._renderer.home_parts()
+        kinds: set[str] = set()
+        for path, page in self._renderer.pages.items():
+            if page.kind not in kinds:
+                kinds.add(page.kind)
+                first = self._permalinks.auto_id(" ".join(page.title.split()), set())
+                self._early[path] = (first, self._render(page.path, first))
+
+    def _render(self, path: str, title_id: str | None) -> Rendered:
+        assert self._renderer is not None
+        headings = Headings(permalinks=self._permalinks, used={title_id} if title_id else set())
+        return self._renderer.render(self._renderer.pages[path], headings, search=self._index is not None)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self._renderer is not None
+        for path, page in self._renderer.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 if existing.generated_by is None:
                     raise PluginError(f"timeline: docs/{path} is in the way of a generated page; remove it")
                 files.remove(existing)
-            inclusion = InclusionLevel.INCLUDED if path in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, abs_src_path=str(folder / path), inclusion=inclusion))
-        log.info(f"{headline}; {len(sources)} pages in {time.perf_counter() - started:.2f} s")
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=page.title_markdown, inclusion=inclusion))
+        if files.get_file_from_path(STYLESHEET) is None:  # a docs/ copy of it wins
+            files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "timeline.css")))
         # In the order MkDocs gives files it finds in docs/: the build (and its search index) is then
         # the same as if these pages had been written there.
         return Files(sorted(files, key=file_sort_key))
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri != HOME or self._home is None:
-            return markdown
-        filled = fill_home(markdown, self._home)
-        return _with_notice(filled, self._problem) if self._problem else filled
+    # ------------------------------------------------------------------ pages
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri != HOME:
+            return html
+        filled = fill_home(html, self._home)
+        return self._with_notice(filled) if self._problem else filled
+
+    @event_priority(100)  # before anything reads the page's HTML
+    def _render_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        assert self._renderer is not None
+        path = page.file.src_uri
+        if path not in self._renderer.pages:
+            return context
+        title = pp.title_id(page)
+        early = self._early.pop(path, None)
+        try:
+            rendered = early[1] if early is not None and early[0] == title else self._render(path, title)
+        except TemplateProblem as problem:
+            raise PluginError(str(problem)) from None
+        body = rendered.html
+        if self._problem and path in INDEX_PAGES:
+            body = self._notice() + body
+        pp.place_body(page, body, rendered.headings, self._permalinks.levels)
+        self._pending[path] = rendered.search
+        return context
+
+    @event_priority(10)  # after plugins that mark the HTML (priority > 10), before search (0)
+    def _index_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        entries = self._pending.pop(page.file.src_uri, None)
+        if entries is None or self._index is None or (page.meta.get("search") or {}).get("exclude"):
+            return context
+        if not self._from_model or "data-search-exclude" in (page.content or ""):
+            return context  # overridden templates, excluded parts: Material indexes the page from its HTML
+        pp.add_entries(self._index, page, entries)
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}  # done: skip it
+        self._flagged.add(page.file.src_uri)
+        return context
+
+    @event_priority(-100)
+    def _unflag_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if page.file.src_uri in self._flagged:
+            self._flagged.discard(page.file.src_uri)
+            page.meta["search"].pop("exclude", None)
+            if not page.meta["search"]:
+                del page.meta["search"]
+        return context
+
+    on_page_context = CombinedEvent(_render_page, _index_page, _unflag_page)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._renderer is not None and page.file.src_uri in self._renderer.pages:
+            page.content = (page.content or "").split("\n", 1)[0]  # written: keep only the title
+        return output
+
+    def _notice(self) -> str:
+        assert self._templates is not None
+        return self._templates.render("notice.html", {"problem": self._problem}) + "\n\n"
+
+    def _with_notice(self, html: str) -> str:
+        """The error notice under the page's first heading (serve only)."""
+        head, sep, rest = html.partition("</h1>")
+        return f"{head}{sep}\n{self._notice()}{rest.lstrip()}" if sep else self._notice() + html
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self._project is not None:
@@ -159,62 +265,5 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 server.watch(str(folder))
         return server
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self._command != "serve":
-            self._discard()
-
-    def on_build_error(self, *, error: Exception) -> None:
-        if self._command != "serve":
-            self._discard()
-
     def on_shutdown(self) -> None:
         self._last_good = None
-        self._discard()
-
-    # ------------------------------------------------------------------ page folders
-
-    def _write(self, pages: dict[str, str]) -> Path:
-        folder = Path(tempfile.mkdtemp(prefix="timeline-pages-"))
-        self._folders.append(folder)
-        for path, markdown in pages.items():
-            target = folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(markdown, encoding="utf-8")
-        return folder
-
-    def _discard(self, keep: _Rendered | None = None) -> None:
-        """Remove the page folders of earlier builds (all but ``keep``'s)."""
-        kept = [] if keep is None else [keep.folder]
-        for folder in self._folders:
-            if folder not in kept:
-                shutil.rmtree(folder, ignore_errors=True)
-        self._folders = kept
-
-
-@dataclass(frozen=True)
-class _Rendered:
-    """One successful render: the folder holding its pages, their paths, the home page's parts."""
-
-    folder: Path
-    paths: tuple[str, ...]
-    home: dict[str, str]
-
-
-def _read(folder: Path, path: str) -> str | None:
-    try:
-        return (folder / path).read_text(encoding="utf-8")
-    except OSError:
-        return None
-
-
-def _with_notice(markdown: str, problem: str) -> str:
-    """Put a visible error notice under the page's first heading (serve only)."""
-    notice = (
-        '<div class="admonition failure"><p class="admonition-title">The timeline data has errors; '
-        "these pages show the last version that passed validation.</p>"
-        f"<pre><code>{esc(problem)}</code></pre></div>\n\n"
-    )
-    head, sep, rest = markdown.partition("\n\n")
-    if head.startswith("# "):
-        return f"{head}{sep}{notice}{rest}"
-    return notice + markdown

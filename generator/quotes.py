@@ -1,17 +1,14 @@
 """Finding quotes in a source: verbatim but for runs of whitespace, made unique by prefix/suffix
-(W3C TextQuoteSelector semantics), and — when a quote is not there — the closest passage and what
-differs, so the contributor can fix it."""
+(W3C TextQuoteSelector semantics). When a quote is not there, :mod:`generator.passages` finds what it
+may have meant."""
 
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
-import unicodedata
 from typing import NamedTuple
 
 _RUNS = re.compile(r"\s{2,}")
-_WORD = re.compile(r"\S+")
 
 
 def normalize(text: str) -> str:
@@ -31,11 +28,12 @@ def _collapse(text: str) -> str:
 class IndexedText:
     """A source text with its whitespace-normalized form and a map back to original offsets."""
 
-    __slots__ = ("_norm_at", "_shift", "norm", "text")
+    __slots__ = ("_norm_at", "_shift", "norm", "search_cache", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.norm = _collapse(text)
+        self.search_cache: object | None = None  # built by generator.passages when a quote is not found
         # Only runs of two or more whitespace characters shift offsets (each becomes one space).
         norm_at: list[int] = []  # normalized offset from which ...
         shift: list[int] = []  # ... original = normalized + shift
@@ -118,62 +116,3 @@ def suggest_prefix(index: IndexedText, quote: str, words: int = 4) -> str:
         ):
             return candidate
     return ""
-
-
-# ---------------------------------------------------------------- not found: closest passage
-
-
-def _char(c: str) -> str:
-    name = unicodedata.name(c, "")
-    return f"'{c}' (U+{ord(c):04X}{' ' + name if name else ''})"
-
-
-def describe_differences(quote: str, passage: str, limit: int = 3) -> list[str]:
-    """Up to ``limit`` human descriptions of how ``quote`` differs from ``passage``."""
-    matcher = difflib.SequenceMatcher(None, quote, passage, autojunk=False)
-    out: list[str] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        q, p = quote[i1:i2], passage[j1:j2]
-        if op == "replace" and len(q) == 1 and len(p) == 1:
-            out.append(f"the quote has {_char(q)} where the source has {_char(p)}")
-        elif op == "replace":
-            out.append(f"the quote has '{q}' where the source has '{p}'")
-        elif op == "delete":
-            out.append(f"the quote has '{q}', which the source does not")
-        else:
-            out.append(f"the source has '{p}' here, which the quote lacks")
-        if len(out) == limit:
-            break
-    return out
-
-
-def closest_passage(index: IndexedText, quote: str) -> tuple[str, float]:
-    """The run of whole words in the source that best matches ``quote``, and the similarity 0..1.
-
-    Anchors on the longest block the two share, then tries word-aligned windows around it with a few
-    words more or fewer than the quote has. Only runs when a quote is not found, so it may be slowish."""
-    needle = normalize(quote)
-    hay = index.norm
-    if not needle or not hay:
-        return "", 0.0
-    matcher = difflib.SequenceMatcher(None, hay, needle, autojunk=False)
-    block = matcher.find_longest_match(0, len(hay), 0, len(needle))
-    guess = max(0, block.a - block.b)
-    starts = [m.start() for m in _WORD.finditer(hay)]
-    ends = [m.end() for m in _WORD.finditer(hay)]
-    if not starts:
-        return "", 0.0
-    first = bisect.bisect_left(starts, guess)
-    words = len(needle.split())
-    best, best_ratio = "", 0.0
-    for s in range(max(0, first - 4), min(len(starts), first + 5)):
-        for n in range(max(1, words - 3), words + 4):
-            if s + n - 1 >= len(ends):
-                break
-            window = hay[starts[s] : ends[s + n - 1]]
-            ratio = difflib.SequenceMatcher(None, needle, window, autojunk=False).ratio()
-            if ratio > best_ratio:
-                best, best_ratio = window, ratio
-    return best, best_ratio

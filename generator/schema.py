@@ -4,14 +4,24 @@ the JSON Schema published for editors (``generator/schema/*.json``)."""
 
 from __future__ import annotations
 
-import difflib
 import json
-from typing import Annotated, Any, Literal
+from collections.abc import Sequence
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .diagnostics import Diagnostic, error
-from .loading import Document
+from .hints import check, did_you_mean
+
+__all__ = [
+    "SLUG",
+    "SOURCE_ID",
+    "EventIn",
+    "SourceIn",
+    "VocabularyIn",
+    "check",
+    "did_you_mean",
+    "json_schemas",
+]
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SOURCE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -40,7 +50,7 @@ def reserved(ident: str) -> str | None:
 # that a 1,000-event site at every limit builds in bounded time and memory.
 LINE = 300  # characters: a title, a name, a label, a unit, an id, a date
 NOTE = 1_000  # a note, a description, a prefix or suffix
-PASSAGE = 5_000  # a quote, a summary, a URL
+PASSAGE = 5_000  # a summary, a URL (a quote has no limit of its own: the file's bounds it)
 MAX_TAGS = 10  # per event
 MAX_ENTRIES = 20  # citations, claims, date_basis and problems, each, per event
 MAX_UNRELATED = 50  # per source
@@ -49,6 +59,7 @@ MAX_VOCABULARY_TAGS, MAX_MEASURES = 500, 200
 Line = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=LINE)]
 Note = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=NOTE)]
 Passage = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=PASSAGE)]
+Quoted = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]  # the source's own words
 Word = Annotated[str, StringConstraints(max_length=LINE)]  # an id, a date, a name: checked elsewhere
 Description = Annotated[str, StringConstraints(max_length=NOTE)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
@@ -62,7 +73,7 @@ class CitationIn(_Strict):
     """A verbatim span of a stored source (W3C Web Annotation TextQuoteSelector semantics)."""
 
     source: Word = Field(description="The source id: a file name in seeds/ without .txt")
-    quote: Passage = Field(description="Exact text of the source; runs of whitespace may differ")
+    quote: Quoted = Field(description="Exact text of the source; runs of whitespace may differ")
     prefix: Note | None = Field(None, description="Text just before the quote, only to make it unique")
     suffix: Note | None = Field(None, description="Text just after the quote, only to make it unique")
     note: Note | None = None
@@ -114,7 +125,7 @@ class ProblemIn(_Strict):
         "for readers (no tag on the quote)"
     )
     citation: int = Field(ge=1, description="1-based number of the citation whose quote holds the text")
-    text: Passage = Field(description="The problematic words exactly as the quote has them")
+    text: Quoted = Field(description="The problematic words exactly as the quote has them")
     correction: Line | None = Field(None, description="The likely intended reading, e.g. 2024-12-18")
     note: Note = Field(description="What is wrong, for readers")
 
@@ -134,9 +145,21 @@ class EventIn(_Strict):
 
 
 class UnrelatedIn(_Strict):
-    starts: Passage = Field(description="Text at which the unrelated part begins (must be unique)")
-    ends: Passage | None = Field(None, description="Text at which it ends (inclusive); omit for the end")
+    starts: Quoted = Field(description="Text at which the unrelated part begins (must be unique)")
+    ends: Quoted | None = Field(None, description="Text at which it ends (inclusive); omit for the end")
     note: Note
+
+
+class OriginalIn(_Strict):
+    """The original page a text was extracted from: ``seeds/<file>``, byte for byte."""
+
+    file: Line = Field(description="Its file name in seeds/, e.g. 005_0123456789abcdef.html")
+    sha256: str = Field(
+        json_schema_extra={"pattern": "^[0-9a-f]{64}$"}, description="The SHA-256 of the file"
+    )
+    extracted_with: Line | None = Field(
+        None, description="The extractor and its version, e.g. trafilatura 2.3.1"
+    )
 
 
 class SourceIn(_Strict):
@@ -147,8 +170,16 @@ class SourceIn(_Strict):
     url: Passage | None = Field(description="null when the stored copy does not name it")
     published: Word | None = Field(description="EDTF, as precise as the text supports")
     published_basis: Note = Field(description="How the publication date was determined")
-    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    # Any text: a hash that is not the text's is reported with the hash to write (TL131).
+    sha256: str = Field(
+        json_schema_extra={"pattern": "^[0-9a-f]{64}$"}, description="The SHA-256 of <id>.txt, in hex"
+    )
+    original: OriginalIn | None = Field(
+        None, description="The page the text was extracted from, kept beside it (add-source writes it)"
+    )
     unrelated: list[UnrelatedIn] = Field(default_factory=list, max_length=MAX_UNRELATED)
+
+    placeholders_block: ClassVar[bool] = True  # metadata with a TODO is not used at all
 
 
 class TagIn(_Strict):
@@ -167,178 +198,30 @@ class VocabularyIn(_Strict):
     measures: dict[Slug, MeasureIn] = Field(max_length=MAX_MEASURES)
 
 
-# ---------------------------------------------------------------- errors → diagnostics
-
-_TYPE_WORDS = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "float_type": "a number",
-    "list_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "bool_type": "true or false",
-    "model_attributes_type": "a mapping",
-}
-
-
-def _fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The field names allowed where ``loc`` points (for did-you-mean)."""
-    current: Any = model
-    keyed = False  # the previous part was a mapping of models: this part is a free key, not a field
-    for part in loc[:-1]:
-        if isinstance(part, int) or keyed:
-            keyed = False
-            continue
-        field = current.model_fields.get(part) if hasattr(current, "model_fields") else None
-        if field is None:
-            return []
-        keyed = getattr(field.annotation, "__origin__", None) is dict
-        current = _inner_model(field.annotation)
-    return list(current.model_fields) if current is not None and hasattr(current, "model_fields") else []
-
-
-def _inner_model(annotation: Any) -> Any:
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return None
-
-
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
-
-
-def _where(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the file"
-
-
-def check(model: type[BaseModel], doc: Document) -> tuple[Any | None, list[Diagnostic]]:
-    """Validate ``doc.data`` against ``model``. Every schema problem becomes a diagnostic."""
-    if not isinstance(doc.data, dict):
-        return None, [
-            error(
-                "TL106",
-                doc.path,
-                1,
-                1,
-                "the file must be a mapping of fields (key: value)",
-                f"start with the fields of {model.__name__.removesuffix('In').lower()}",
-            )
-        ]
-    try:
-        return model.model_validate(doc.data), []
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-    problems = [_diagnostic(model, doc, e) for e in errors]
-    if all(e["type"] == "extra_forbidden" for e in errors):
-        # Unknown fields alone: check the rest of the file as if they were not there, so that every
-        # other problem is reported in the same run.
-        trimmed = _without(doc.data, [tuple(e["loc"]) for e in errors])
-        try:
-            return model.model_validate(trimmed), problems
-        except ValidationError:
-            pass
-    return None, problems
-
-
-def _without(data: Any, locs: list[tuple[Any, ...]]) -> Any:
-    """A copy of ``data`` with the values at ``locs`` removed."""
-    copy = json.loads(json.dumps(data))
-    for loc in locs:
-        parent = copy
-        for part in loc[:-1]:
-            parent = parent[part]
-        parent.pop(loc[-1], None)
-    return copy
-
-
-def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:
-    # pydantic appends union member names ("float", "str") to locations; keep the real path.
-    loc = tuple(
-        p
-        for p in err["loc"]
-        if isinstance(p, int)
-        or (not p.endswith(("]", ")")) and p not in {"float", "str", "int", "none", "literal['publication']"})
-    )
-    kind = err["type"]
-    field = loc[-1] if loc else ""
-    if err["loc"] and err["loc"][-1] == "[key]":  # a mapping's key (a tag or measure id) is wrong
-        mark = doc.mark(loc, key=True)
-        return error(
-            "TL120",
-            doc.path,
-            mark.line,
-            mark.col,
-            f"'{field}' in {_where(loc[:-1])} is not a valid id",
-            "lowercase letters, digits and single hyphens, e.g. north-korea",
-        )
-    if kind == "extra_forbidden":
-        mark = doc.mark(loc, key=True)
-        hint = did_you_mean(str(field), _fields(model, loc))
-        allowed = ", ".join(_fields(model, loc))
-        return error(
-            "TL110",
-            doc.path,
-            mark.line,
-            mark.col,
-            f"unknown field '{field}'",
-            hint or f"allowed here: {allowed}",
-        )
-    mark = doc.mark(loc)
-    if kind == "missing":
-        parent = doc.mark(loc[:-1])
-        return error(
-            "TL112",
-            doc.path,
-            parent.line,
-            parent.col,
-            f"missing required field '{field}' in {_where(loc[:-1])}",
-            f"add `{field}:`; see docs/contributing/event-format.md",
-        )
-    if kind in {"string_too_long", "too_long"}:
-        limit = err["ctx"]["max_length"]
-        size = (
-            f"is {len(err['input']):,} characters long"
-            if kind == "string_too_long"
-            else f"has {len(err['input']):,} entries"
-        )
-        return error(
-            "TL114",
-            doc.path,
-            mark.line,
-            mark.col,
-            f"{_where(loc)} {size}; the limit is {limit:,}",
-            "see the limits in docs/contributing/event-format.md: shorten it, or split the event",
-        )
-    if kind in _TYPE_WORDS:
-        return error(
-            "TL111", doc.path, mark.line, mark.col, f"{_where(loc)} must be {_TYPE_WORDS[kind]}", err["msg"]
-        )
-    return error(
-        "TL113", doc.path, mark.line, mark.col, f"{_where(loc)}: {err['msg']}", _value_hint(kind, loc)
-    )
-
-
-def _value_hint(kind: str, loc: tuple[Any, ...]) -> str:
-    if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
-        return "lowercase letters, digits and single hyphens, e.g. pact-signed"
-    if kind == "too_short":
-        return "give at least one entry"
-    return ""
-
-
-def json_schemas() -> dict[str, str]:
-    """The JSON Schema files for editors, by file name (deterministic text)."""
+def json_schemas(
+    tags: Sequence[str] = (), measures: Sequence[str] = (), sources: Sequence[str] = ()
+) -> dict[str, str]:
+    """The JSON Schema files for editors, by file name (deterministic text). The project's ``tags``,
+    ``measures`` and ``sources`` ids, when given, are listed as the only values those fields take, so
+    that an editor completes them and flags a typo."""
     out = {}
     for name, model in (("event", EventIn), ("source", SourceIn), ("vocabulary", VocabularyIn)):
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        out[f"{name}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
+        if model is EventIn:
+            _enum(schema["properties"]["tags"]["items"], tags, "a tag of events/_vocabulary.yaml")
+            _enum(
+                schema["$defs"]["ClaimIn"]["properties"]["measure"], measures, "a measure of the vocabulary"
+            )
+            _enum(schema["$defs"]["CitationIn"]["properties"]["source"], sources, "a source id in seeds/")
+        out[f"{name}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     return out
+
+
+def _enum(target: dict[str, Any], values: Sequence[str], what: str) -> None:
+    if values:
+        target["enum"] = sorted(values)
+        target["description"] = (
+            f"{target.get('description', what).rstrip('.')}; one of those listed when the schema was "
+            "written (python -m generator schema rewrites it)"
+        )

@@ -17,6 +17,7 @@ from .diagnostics import Diagnostic, error
 from .facts import Facts
 from .loading import load_yaml
 from .model import Source, Unrelated
+from .originals import check_original
 from .quotes import IndexedText, locate
 from .schema import SOURCE_ID, SourceIn, check, reserved
 
@@ -206,9 +207,11 @@ def _load_one(
                 mark.col,
                 f"{stem}.txt has SHA-256 {digest}, not the one recorded here",
                 "the articles are the record: restore the text byte for byte; "
-                "only a new article gets a new hash",
+                f"only a new article gets a new hash (then write sha256: {digest})",
             )
         )
+    if meta.original is not None:
+        found += check_original(meta.original, txt.parent, doc)
     published = None
     if meta.published is not None:
         try:

@@ -14,11 +14,12 @@ from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 from . import dates, inputs
+from .causes import by_cause, note
 from .checks.event import check_event
-from .diagnostics import Diagnostic, Severity, error, ordered
+from .crossfile import Checked, check_estimates, note_broken, record, scan, summarize
+from .diagnostics import Diagnostic, Severity, error
 from .loading import load_yaml
 from .model import Event, Measure, Tag, Timeline, Vocabulary
-from .pickling import by_fields
 from .schema import VocabularyIn, check, reserved
 from .sources import SourceSet, load_sources
 
@@ -28,12 +29,14 @@ VOCABULARY_FILE = "_vocabulary.yaml"
 @dataclass(frozen=True)
 class Project:
     """Where the data lives. ``vocabulary`` defaults to ``<events>/_vocabulary.yaml``; paths in
-    diagnostics are shown relative to ``root`` (default: the current directory)."""
+    diagnostics are shown relative to ``root`` (default: the current directory). ``files``: check only
+    these event files (and report only the sources they cite and the vocabulary); None: everything."""
 
     events: Path
     seeds: Path
     vocabulary: Path | None = None
     root: Path | None = None
+    files: tuple[Path, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,11 @@ def _display(path: Path, root: Path | None) -> str:
         return path.as_posix()
 
 
-def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary, list[Diagnostic]]:
+def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary | None, list[Diagnostic]]:
+    """The vocabulary, or None (with diagnostics saying why) when it cannot be used."""
     shown = _display(path, root)
     if not os.path.lexists(path):
-        return _unread(), [
+        return None, [
             error(
                 "TL133",
                 shown,
@@ -71,11 +75,10 @@ def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary, list[Dia
         ]
     doc, problems = load_yaml(path, shown, inputs.VOCABULARY)
     if doc is None:
-        return _unread(), problems
+        return None, problems
     parsed, more = check(VocabularyIn, doc)
-    problems += more
-    if parsed is None:  # reported; every id it names still counts, so that events do not say it again
-        return _named_in(doc.data), problems
+    if parsed is None:
+        return None, problems + more
     for group in ("tags", "measures"):
         for key in getattr(parsed, group):
             why = reserved(key)
@@ -96,41 +99,6 @@ def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary, list[Dia
     return Vocabulary(tags, measures), problems
 
 
-class _AnyTag(dict[str, Tag]):
-    """The tags of a vocabulary that could not be read: every id counts as known (the vocabulary's own
-    diagnostic says what is wrong; every event saying it again would bury it)."""
-
-    def __contains__(self, key: object) -> bool:
-        return True
-
-    def get(self, key: str, default: object = None) -> Tag:
-        return Tag(key, key)
-
-
-class _AnyMeasure(dict[str, Measure]):
-    """The measures of a vocabulary that could not be read (see _AnyTag)."""
-
-    def __contains__(self, key: object) -> bool:
-        return True
-
-    def get(self, key: str, default: object = None) -> Measure:
-        return Measure(key, key, "")
-
-
-def _unread() -> Vocabulary:
-    return Vocabulary(_AnyTag(), _AnyMeasure())
-
-
-def _named_in(data: object) -> Vocabulary:
-    """The tag and measure ids an invalid vocabulary names (labelled with themselves)."""
-
-    def ids(group: str) -> list[str]:
-        entries = data.get(group) if isinstance(data, dict) else None
-        return [k for k in entries if isinstance(k, str)] if isinstance(entries, dict) else []
-
-    return Vocabulary({k: Tag(k, k) for k in ids("tags")}, {k: Measure(k, k, "") for k in ids("measures")})
-
-
 EVENT_SUFFIXES = (".yaml", ".yml")
 
 
@@ -145,38 +113,12 @@ def event_files(events: Path) -> list[Path]:
     return list(list_events(events, events.as_posix()).files.values())
 
 
-@by_fields
-@dataclass(frozen=True, slots=True)
-class _Checked:
-    """What one event file gave: its event (if valid), its problems, and the id it claims."""
-
-    shown: str
-    event: Event | None
-    diagnostics: list[Diagnostic]
-    ident: str | None
-    id_line: int = 1
-    id_col: int = 1
-    # (estimate id, measure, claimant, as_of, line, col) of each claim that names an estimate
-    estimates: tuple[tuple[str, str, str, str, int, int], ...] = ()
-
-
-def _check_file(file: Path, shown: str, sources: SourceSet, vocabulary: Vocabulary) -> _Checked:
+def _check_file(file: Path, shown: str, sources: SourceSet, vocabulary: Vocabulary | None) -> Checked:
     doc, found = load_yaml(file, shown)
     if doc is None:
-        return _Checked(shown, None, found, None)
-    event, more = check_event(doc, file.stem, sources, vocabulary)
-    ident = doc.data.get("id") if isinstance(doc.data, dict) else None
-    if not isinstance(ident, str):
-        return _Checked(shown, event, found + more, None)
-    mark = doc.mark(("id",))
-    estimates: tuple[tuple[str, str, str, str, int, int], ...] = ()
-    if event is not None and any(c.estimate for c in event.claims):
-        estimates = tuple(
-            (c.estimate, c.measure, c.claimant, dates.to_edtf(c.as_of), *doc.mark(("claims", i, "estimate")))
-            for i, c in enumerate(event.claims)
-            if c.estimate
-        )
-    return _Checked(shown, event, found + more, ident, mark.line, mark.col, estimates)
+        return Checked(shown, None, found, None)
+    event, found = check_event(doc, file.stem, sources, vocabulary, found)
+    return summarize(doc.data, doc.mark, shown, event, found)
 
 
 # Above this many event files, validation uses every core. Below it, starting workers costs more than it
@@ -196,7 +138,7 @@ class _Share:
     jobs: list[tuple[Path, str]]
     next_batch: Synchronized[int]
     sources: SourceSet
-    vocabulary: Vocabulary
+    vocabulary: Vocabulary | None
 
 
 _share: _Share | None = None  # a pool worker's own, set by fork or by _start_worker
@@ -210,12 +152,12 @@ def _start_worker(project: Project, jobs: list[tuple[Path, str]], next_batch: Sy
     _share = _Share(jobs, next_batch, load_sources(project.seeds, project.root), vocabulary)
 
 
-def _take_batches(share: _Share | None = None, limit: int = -1) -> list[tuple[int, list[_Checked]]]:
+def _take_batches(share: _Share | None = None, limit: int = -1) -> list[tuple[int, list[Checked]]]:
     """Check batches of files until none are left (or ``limit`` batches are done); each batch comes with
     the index of its first file."""
     share = share or _share
     assert share is not None
-    done: list[tuple[int, list[_Checked]]] = []
+    done: list[tuple[int, list[Checked]]] = []
     with _collector_paused():
         while len(done) != limit:
             with share.next_batch.get_lock():
@@ -231,8 +173,12 @@ def _take_batches(share: _Share | None = None, limit: int = -1) -> list[tuple[in
 
 
 def _check_all(
-    project: Project, jobs: list[tuple[Path, str]], sources: SourceSet, vocabulary: Vocabulary, workers: int
-) -> list[_Checked]:
+    project: Project,
+    jobs: list[tuple[Path, str]],
+    sources: SourceSet,
+    vocabulary: Vocabulary | None,
+    workers: int,
+) -> list[Checked]:
     """Check every file, in order. With many files, ``workers - 1`` processes and this one take batches
     of files from a shared counter until none are left."""
     if workers <= 1 or len(jobs) < PARALLEL_MIN_FILES:
@@ -264,34 +210,6 @@ def _check_all(
     return [checked for _, batch in batches for checked in batch]
 
 
-def _check_estimates(
-    checked: _Checked, seen: dict[str, tuple[str, str, str, str, int, int]]
-) -> list[Diagnostic]:
-    """Claims that share an ``estimate`` id report one estimate: one measure, claimant and as_of."""
-    found = []
-    for estimate, measure, claimant, as_of, line, col in checked.estimates:
-        first = seen.setdefault(estimate, (checked.shown, measure, claimant, as_of, line, col))
-        where, *said, first_line, _ = first
-        for field, mine, theirs in zip(
-            ("measure", "claimant", "as_of"), (measure, claimant, as_of), said, strict=True
-        ):
-            if mine != theirs:
-                found.append(
-                    error(
-                        "TL174",
-                        checked.shown,
-                        line,
-                        col,
-                        f"estimate '{estimate}' has {field} '{mine}' here but '{theirs}' at "
-                        f"{where}:{first_line}",
-                        f"one estimate has one measure, claimant and as_of: set {field}: {theirs!r}, "
-                        "or give this claim an estimate id of its own",
-                    )
-                )
-                break
-    return found
-
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Validation allocates millions of short-lived, acyclic objects (YAML nodes, dicts, dataclasses);
@@ -315,39 +233,69 @@ def validate_project(project: Project, workers: int | None = None) -> Result:
 
 def _validate(project: Project, workers: int | None) -> Result:
     root = project.root
-    diagnostics: list[Diagnostic] = []
-    vocabulary, found = load_vocabulary(project.vocabulary or project.events / VOCABULARY_FILE, root)
-    diagnostics += found
+    vocabulary_path = project.vocabulary or project.events / VOCABULARY_FILE
+    vocabulary, vocabulary_found = load_vocabulary(vocabulary_path, root)
     sources = load_sources(project.seeds, root)
-    diagnostics += sources.diagnostics
-    folder = _display(project.events, root)
+    folder = _display(project.events, root)  # resolved once: files are shown as <folder>/<name>
     listing = list_events(project.events, folder)
-    diagnostics += listing.diagnostics
-    files = listing.files
-    jobs = [(file, f"{folder}/{name}") for name, file in files.items()]
+    files, named_sources, vocabulary_named = _named(project, vocabulary_path, listing)
+    jobs = [(file, _shown(project, file, folder)) for file in files]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     events: list[Event] = []
+    # what is wrong with the folder's other entries (links, pipes, near-miss names): a full run's
+    diagnostics: list[Diagnostic] = listing.diagnostics if project.files is None else []
     first_seen: dict[str, str] = {}
     estimates: dict[str, tuple[str, str, str, str, int, int]] = {}
-    for checked in _check_all(project, jobs, sources, vocabulary, workers):
+    checked_all = _check_all(project, jobs, sources, vocabulary, workers)
+    if project.files is not None:  # ids and estimates of the files not checked, for the cross-file checks
+        named = {file.resolve() for file in files}
+        for other in listing.files.values():
+            if other.resolve() not in named:
+                record(scan(other, _shown(project, other, folder)), first_seen, estimates)
+    for checked in checked_all:
         diagnostics += checked.diagnostics
-        if checked.ident is not None:
-            if checked.ident in first_seen:
-                diagnostics.append(
-                    error(
-                        "TL122",
-                        checked.shown,
-                        checked.id_line,
-                        checked.id_col,
-                        f"the id '{checked.ident}' is already used by {first_seen[checked.ident]}",
-                        "every event needs its own id",
-                    )
-                )
-                continue
-            first_seen[checked.ident] = checked.shown
+        problem = record(checked, first_seen, estimates)
+        if problem is not None:
+            diagnostics.append(problem)
+            continue
         if checked.event is not None:
             events.append(checked.event)
-            diagnostics += _check_estimates(checked, estimates)
+            diagnostics += check_estimates(checked, estimates)
+    cited = sorted({source for checked in checked_all for source in checked.cited})
+    source_found = sources.diagnostics
+    if project.files is not None:
+        source_found = [d for d in source_found if Path(d.path).stem in {*cited, *named_sources}]
+        if not files and not vocabulary_named:
+            vocabulary_found = []
+    source_found = note_broken(sources, source_found, checked_all)
+    if vocabulary is None and files:
+        at = [i for i, d in enumerate(vocabulary_found) if d.severity is Severity.ERROR]
+        note(vocabulary_found, at, "the tags and measures of every event", ())
     events.sort(key=lambda e: dates.sort_key(e.date, e.id))
-    timeline = Timeline(tuple(events), dict(sorted(sources.sources.items())), vocabulary)
-    return Result(timeline, tuple(ordered(diagnostics)), len(files), len(sources.known_ids))
+    timeline = Timeline(tuple(events), dict(sorted(sources.sources.items())), vocabulary or Vocabulary())
+    ordered = by_cause(source_found, vocabulary_found + diagnostics)
+    return Result(timeline, tuple(ordered), len(files), len(sources.known_ids))
+
+
+def _named(project: Project, vocabulary: Path, listing: inputs.Listing) -> tuple[list[Path], set[str], bool]:
+    """The event files to check, the sources named, and whether the vocabulary is named: everything
+    for a full run; for ``validate FILE…``, what the FILEs are."""
+    if project.files is None:
+        return list(listing.files.values()), set(), True
+    seeds = project.seeds.resolve()
+    files, sources, named_vocabulary = [], set(), False
+    for file in project.files:
+        where = file.resolve()
+        if where == vocabulary.resolve():
+            named_vocabulary = True
+        elif where.parent == seeds:
+            sources.add(file.stem)
+        else:
+            files.append(file)
+    return files, sources, named_vocabulary
+
+
+def _shown(project: Project, file: Path, folder: str) -> str:
+    if project.files is None or file.parent.resolve() == project.events.resolve():
+        return f"{folder}/{file.name}"
+    return _display(file, project.root)

@@ -6,24 +6,18 @@ its events/ and seeds/, so diagnostics read ``events/<id>.yaml:line:col`` exactl
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
-
-from generator import dates
-from generator.model import Citation, Claim, Event, Measure, Problem, Source, Span, Tag, Timeline, Vocabulary
-from generator.render import Options, fill_home, render_site
+from render.site_snapshot import broken_links, tree
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -56,84 +50,10 @@ def _build(
     )
 
 
-def _tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-class _Page(HTMLParser):
-    """Ids, links, scripts and event-handler attributes of one HTML page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        self.handlers: list[str] = []
-        self.scripts: list[str] = []
-        self.images: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"] or "")
-        if tag == "a" and values.get("href"):
-            self.links.append(values["href"] or "")
-        if tag == "img":
-            self.images.append(values.get("src") or "")
-        self.handlers += [f"<{tag} {k}=...>" for k, _ in attrs if k.lower().startswith("on")]
-        self._in_script = tag == "script"
-        if tag == "script":
-            self.scripts.append(values.get("src") or "")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script and self.scripts:
-            self.scripts[-1] += data
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_script = False
-
-
-def _pages(site: Path) -> dict[Path, _Page]:
-    found = {}
-    for path in sorted(site.rglob("*.html")):
-        page = _Page()
-        page.feed(path.read_text(encoding="utf-8"))
-        found[path] = page
-    return found
-
-
-def _broken_links(site: Path) -> list[str]:
-    """Every same-site link that points at a missing page or a missing id on an existing page."""
-    pages = _pages(site)
-    broken = []
-    for path, page in pages.items():
-        if path.name == "404.html":  # served at any depth, so its links are site-absolute
-            continue
-        for href in page.links:
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith("mailto:"):
-                continue
-            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
-            if target.is_dir():
-                target = target / "index.html"
-            if target not in pages:
-                if not target.is_file():
-                    broken.append(f"{path.relative_to(site)}: {href}")
-                continue
-            if parts.fragment and unquote(parts.fragment) not in pages[target].ids:
-                broken.append(f"{path.relative_to(site)}: {href} (no such id)")
-    return broken
-
-
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str], Path]]:
     project = _project(tmp_path_factory.mktemp("fixture-project"))
-    before = _tree(project / "docs")
+    before = tree(project / "docs")
     proc = _build(project)
     assert proc.returncode == 0, proc.stderr
     yield project, before, project / "site"
@@ -167,7 +87,7 @@ def test_fixture_site_builds_with_every_page(fixture_site: tuple[Path, dict[str,
 
 def test_every_link_and_anchor_resolves(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
     _, _, site = fixture_site
-    assert _broken_links(site) == []
+    assert broken_links(site) == []
 
 
 def test_navigation_lists_only_index_pages(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
@@ -186,14 +106,14 @@ def test_navigation_lists_only_index_pages(fixture_site: tuple[Path, dict[str, s
 
 def test_plugin_never_writes_into_docs(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
     project, before, _ = fixture_site
-    assert _tree(project / "docs") == before
+    assert tree(project / "docs") == before
 
 
 def test_builds_are_byte_identical(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
     project, _, site = fixture_site
     proc = _build(project, "site-again")
     assert proc.returncode == 0, proc.stderr
-    assert _tree(project / "site-again") == _tree(site)
+    assert tree(project / "site-again") == tree(site)
 
 
 def test_invalid_data_fails_the_build_with_file_line_col(tmp_path: Path) -> None:
@@ -239,22 +159,25 @@ def test_removing_an_event_removes_its_traces(tmp_path: Path) -> None:
 
 def test_the_repository_site_builds(tmp_path: Path) -> None:
     """The real mkdocs.yml with the real events/ and seeds/, strict; docs/ is left alone."""
-    before = _tree(ROOT / "docs")
+    before = tree(ROOT / "docs")
     proc = _build(ROOT, str(tmp_path / "site"))
     assert proc.returncode == 0, proc.stderr
-    assert _tree(ROOT / "docs") == before
-    assert _broken_links(tmp_path / "site") == []
+    assert tree(ROOT / "docs") == before
+    assert broken_links(tmp_path / "site") == []
 
 
 # ---------------------------------------------------------------- serve
 
 
 def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    temp = tmp_path / "tmp"  # pages are in memory: the plugin writes no temporary files at all
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     project = _project(tmp_path)
     site = tmp_path / "served"
 
@@ -280,10 +203,8 @@ def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
     assert "The timeline data has errors" in timeline and "events/jcs-1100-casualties.yaml:" in timeline
     plugin = configs[-1].plugins["timeline"]
     assert plugin is configs[0].plugins["timeline"]  # one instance across rebuilds, as under serve
-    folders = list(plugin._folders)
-    assert folders and all(f.is_dir() for f in folders)
     configs[-1].plugins.on_shutdown()
-    assert not any(f.exists() for f in folders)  # its page folders go when the server stops
+    assert list(temp.iterdir()) == []
 
 
 def test_mkdocs_serve_reports_an_invalid_edit_and_keeps_serving(tmp_path: Path) -> None:
@@ -342,72 +263,56 @@ def test_mkdocs_serve_reports_an_invalid_edit_and_keeps_serving(tmp_path: Path) 
         log.close()
 
 
-# ---------------------------------------------------------------- hostile text
-
-HOSTILE = "</title><script>alert(1)</script> <img src=x onerror=alert(1)>"
+# ---------------------------------------------------------------- templates
 
 
-def _hostile_timeline() -> Timeline:
-    text = f"Headline {HOSTILE}\nThe figure was 1,100 {HOSTILE} according to officials.\n"
-    start = text.index("The figure")
-    end = len(text) - 1
-    source = Source(
-        "evil",
-        f"Title {HOSTILE}",
-        f"Publisher {HOSTILE}",
-        "javascript:alert(1)",
-        dates.parse("2024-12-02"),
-        f"basis {HOSTILE}",
-        "0" * 64,
-        text,
-    )
-    citation = Citation("evil", text[start:end], Span("evil", start, end), note=f"note {HOSTILE}")
-    event = Event(
-        "evil-event",
-        "events/evil-event.yaml",
-        dates.parse("2024-12-01"),
-        f"Title {HOSTILE}",
-        f"Summary {HOSTILE} [x](javascript:alert(1)) *{HOSTILE}*",
-        ("evil",),
-        (citation,),
-        (
-            Claim("m", "about", f"Claimant {HOSTILE}", dates.parse("2024-12"), 0, 1100, note=f"n {HOSTILE}"),
-            Claim("m", "exact", f"Other {HOSTILE}", dates.parse("2024-12"), 0, 1200),
-        ),
-        (Problem("other", 0, "1,100", f"Problem {HOSTILE}", correction=HOSTILE),),
-    )
-    vocabulary = Vocabulary(
-        {"evil": Tag("evil", f"Tag {HOSTILE}", f"Desc {HOSTILE}")},
-        {"m": Measure("m", f"Measure {HOSTILE}", f"unit {HOSTILE}", f"d {HOSTILE}")},
-    )
-    return Timeline((event,), {"evil": source}, vocabulary)
-
-
-def test_hostile_text_ends_up_inert(tmp_path: Path) -> None:
-    """Every field of an event and of a source's metadata carries a script and an onerror; after render
-    and a full MkDocs + Material build, no page has a live script, image or event handler from them."""
-    project = _project(tmp_path, corpus=None)
-    timeline = _hostile_timeline()
-    options = Options(periods={"2024-12": f"Period {HOSTILE}"})
-    for path, markdown in render_site(timeline, options).items():
-        target = project / "docs" / path
+def _with_overrides(project: Path, templates: dict[str, str]) -> Path:
+    """``theme.custom_dir: overrides`` holding ``overrides/timeline/<name>`` for each template given."""
+    for name, text in templates.items():
+        target = project / "overrides" / "timeline" / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
-    home = project / "docs" / "index.md"
-    home.write_text(fill_home(home.read_text(encoding="utf-8"), timeline, options), encoding="utf-8")
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"^  - timeline:\n(?: {6,}.*\n)*", "", config, flags=re.MULTILINE)
-    (project / "plain.yml").write_text(config, encoding="utf-8")
-    proc = _build(project, config="plain.yml")
+        target.write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
+    return project
+
+
+def test_a_site_overrides_a_template_from_its_custom_dir(tmp_path: Path) -> None:
+    card = (ROOT / "generator" / "templates" / "timeline" / "card.html").read_text(encoding="utf-8")
+    changed = card.replace('<div class="tl-event"', '<div class="tl-event my-card"', 1)
+    assert changed != card
+    project = _with_overrides(_project(tmp_path), {"card.html": changed})
+    proc = _build(project)
     assert proc.returncode == 0, proc.stderr
-    pages = _pages(project / "site")
-    assert len(pages) > 8
-    for path, page in pages.items():
-        assert page.handlers == [], path
-        assert "x" not in page.images, path
-        assert not [s for s in page.scripts if "alert" in s], path
-        assert not [h for h in page.links if h.lower().startswith("javascript")], path
-    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        for value in (doc.get("title", ""), doc.get("text", "")):
-            assert "<script" not in value and "<img" not in value, value
+    timeline = (project / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert timeline.count('class="tl-event my-card"') == 7
+    month = (project / "site" / "dated" / "2024-06" / "index.html").read_text(encoding="utf-8")
+    assert 'class="tl-event my-card"' in month
+    index = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Putin and Kim sign a mutual defense pact" in index  # indexed from the overridden HTML
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        ("{# a card #}\n<div>\n{% if event.title %}\n<p>{{ event.title }}</p>\n", 4, "Unexpected end"),
+        ("<div>\n{{ event.title }}\n{{ event.nowhere.deeper }}\n</div>\n", 3, "has no attribute 'nowhere'"),
+        ("{{ heading(3, event.title, anchor) }}\n{{ 1 + }}\n", 2, "unexpected"),
+    ],
+    ids=["unclosed block", "undefined name", "bad expression"],
+)
+def test_a_broken_template_fails_with_its_file_and_line(
+    tmp_path: Path, text: str, line: int, says: str
+) -> None:
+    project = _with_overrides(_project(tmp_path), {"card.html": text})
+    (project / "site").mkdir()
+    (project / "site" / "kept.html").write_text("an earlier build", encoding="utf-8")
+    proc = _build(project)
+    assert proc.returncode != 0
+    output = proc.stdout + proc.stderr
+    errors = [row for row in output.splitlines() if "template error" in row]
+    assert len(errors) == 1 and f"overrides/timeline/card.html:{line}: template error:" in errors[0], output
+    assert says in errors[0]
+    assert "Traceback" not in output
+    assert [p.name for p in (project / "site").iterdir()] == ["kept.html"]  # site/ untouched

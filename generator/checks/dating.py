@@ -1,47 +1,31 @@
-"""A date is no more precise than its sources say.
+"""A date is no more precise than its sources say, and never after them.
 
-The evidence for an event's date is what its quotes say: calendar dates written in them (a missing year
-taken from the article's publication date), relative phrases recorded in ``date_basis`` and resolved
-against the publication date, and corrections the event records for dates a source gets wrong. Every
-explicit part of the event's date must contain at least one piece of evidence."""
+The evidence for an event's date (:mod:`.evidence`) is what its quotes say: calendar dates written in
+them, relative phrases recorded in ``date_basis`` and resolved against the publication date, and
+corrections the event records for dates a source gets wrong. Every explicit part of the event's date
+must contain at least one piece of evidence."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date, timedelta
-from typing import NamedTuple
-
 from .. import dates, datetext
-from ..dates import EDTF, Single
+from ..dates import EDTF
 from ..model import DateBasis, Problem
 from ..quotes import normalize
 from .context import Context
+from .evidence import Evidence, future_wording, ground, published_single, written
 
-WRONG_YEAR_WINDOW = timedelta(days=92)
-
-
-class Evidence(NamedTuple):
-    when: Single
-    said: str  # what the quote says, for messages
-
-
-def published_single(ctx: Context, source_id: str) -> Single | None:
-    source = ctx.sources.sources.get(source_id)
-    if source is None or source.published is None:
-        return None
-    pub = source.published
-    if isinstance(pub, Single):
-        return pub
-    return pub.end or pub.start
+EVENT_DATE = "the event's date"
 
 
 def check_problems(ctx: Context) -> list[Problem]:
     out = []
     for i, problem in enumerate(ctx.event.problems):
         loc = ("problems", i)
+        before = len(ctx.diagnostics)
         if ctx.citation(problem.citation, (*loc, "citation")) is None and not (
             1 <= problem.citation <= len(ctx.event.citations)
         ):
+            _date_cause(ctx, problem, before)
             continue
         if normalize(problem.text) not in ctx.quote_of(problem.citation):
             ctx.report(
@@ -50,189 +34,191 @@ def check_problems(ctx: Context) -> list[Problem]:
                 f"'{problem.text}' is not in the quote of citation {problem.citation}",
                 "copy the problematic words exactly as the quote has them",
             )
+            _date_cause(ctx, problem, before)
             continue
-        out.append(
-            Problem(problem.kind, problem.citation - 1, problem.text, problem.note, problem.correction)
-        )
+        correction = problem.correction
+        if correction is not None and not _check_correction(ctx, i, problem):
+            _date_cause(ctx, problem, before)
+            correction = None  # still recorded: the wrong date it names is not reported again
+        out.append(Problem(problem.kind, problem.citation - 1, problem.text, problem.note, correction))
     return out
 
 
-def check_date(ctx: Context, problems: list[Problem]) -> tuple[EDTF | None, list[DateBasis]]:
+def _date_cause(ctx: Context, problem: object, before: int) -> None:
+    """A wrong-date entry that could not be used leaves the event's date unverifiable."""
+    if getattr(problem, "kind", "") == "wrong-date" and len(ctx.diagnostics) > before:
+        ctx.date_causes.append(before)
+
+
+def _check_correction(ctx: Context, i: int, problem: object) -> bool:
+    correction = str(getattr(problem, "correction", ""))
+    number = int(getattr(problem, "citation", 0))
+    loc = ("problems", i, "correction")
+    try:
+        corrected = dates.parse(correction)
+    except dates.DateError as exc:
+        ctx.report(
+            "TL150",
+            loc,
+            f"correction: {exc}",
+            'write an EDTF date, e.g. correction: "2024-12-18"',
+        )
+        return False
+    cited = ctx.citations[number - 1] if number - 1 < len(ctx.citations) else None
+    pub = published_single(ctx, cited.source) if cited is not None else None
+    if pub is not None and dates.earliest(corrected) > pub.latest:
+        ctx.report(
+            "TL152",
+            loc,
+            f"the correction {dates.label(corrected)} lies after its source was published "
+            f"({dates.label(pub)})",
+            "an article cannot report what happened after it: correct to a date before publication",
+        )
+        return False
+    return True
+
+
+def check_date(ctx: Context, problems: list[Problem]) -> tuple[EDTF | None, list[DateBasis], list[Evidence]]:
+    """The event's date and its resolved date_basis, and the evidence its quotes give (which claims'
+    as_of may rest on too)."""
     try:
         value = dates.parse(ctx.event.date)
     except dates.IntervalOrderError as exc:
         ctx.report("TL151", ("date",), str(exc), "swap the two ends")
-        return None, []
+        return None, [], []
     except dates.DateError as exc:
         ctx.report(
             "TL150", ("date",), str(exc), 'e.g. "2024-06", "2024-12-23", "2024-08~", "2024-08/2024-12"'
         )
-        return None, []
-    evidence = _written_dates(ctx, problems)
-    basis, more = _date_basis(ctx)
+        return None, [], []
+    evidence: list[Evidence] = []
+    for i in range(len(ctx.citations)):
+        evidence += written(ctx, i, problems, warn=True)
+    basis, more = date_basis(ctx)
     evidence += more
-    _ground(ctx, value, evidence)
-    _not_after_publication(ctx, value)
-    return value, basis
+    if not _after_publication(ctx, value):
+        ground(ctx, ("date",), value, evidence, what=EVENT_DATE, name="")
+    return value, basis, evidence
 
 
-def _written_dates(ctx: Context, problems: list[Problem]) -> list[Evidence]:
-    found: list[Evidence] = []
-    for i, citation in enumerate(ctx.citations):
-        if citation is None:
-            continue
-        pub = published_single(ctx, citation.source)
-        for mention in ctx.quote_mentions(i):
-            recorded = _recorded(problems, i, mention)
-            if recorded is not None and recorded.correction:
-                try:
-                    corrected = dates.parse(recorded.correction)
-                except dates.DateError:
-                    ctx.report(
-                        "TL150",
-                        ("problems", problems.index(recorded), "correction"),
-                        f"correction '{recorded.correction}' is not an EDTF date",
-                        'e.g. "2024-12-18"',
-                    )
-                    continue
-                found += [Evidence(p, f"{mention.text} (corrected)") for p in dates.parts(corrected)]
-                continue
-            if recorded is None:
-                _wrong_year(ctx, i, mention, pub)
-            resolved = datetext.resolve_mention(mention, pub)
-            if resolved is not None:
-                found.append(Evidence(resolved, mention.text))
-    return found
-
-
-def _recorded(problems: list[Problem], i: int, mention: datetext.Mention) -> Problem | None:
-    """The wrong date the event records for this mention in citation ``i``, if any."""
-    for p in problems:
-        if p.citation == i and p.kind == "wrong-date" and (mention.text in p.text or p.text in mention.text):
-            return p
-    return None
-
-
-def _wrong_year(ctx: Context, i: int, mention: datetext.Mention, pub: Single | None) -> None:
-    """Warn about a full date whose year is off: the same day in the publication year lies just before
-    publication (``December 18, 2023`` in an article of 23 December 2024)."""
-    if pub is None or mention.year is None or mention.day is None or mention.month is None:
-        return
-    if pub.precision is dates.Precision.YEAR or mention.year == pub.year:
-        return
-    try:
-        likely = date(pub.year, mention.month, mention.day)
-    except ValueError:
-        return
-    if not pub.latest - WRONG_YEAR_WINDOW <= likely <= pub.latest:
-        return
-    ctx.warn(
-        "TL155",
-        ("citations", i, "quote"),
-        f"citation {i + 1} says '{mention.text}', but its source was published {dates.label(pub)}: "
-        f"the year is likely {pub.year}",
-        f'record it: problems: [{{kind: wrong-date, citation: {i + 1}, text: "{mention.text}", '
-        f'correction: "{likely.isoformat()}", note: …}}]',
-    )
-
-
-def _date_basis(ctx: Context) -> tuple[list[DateBasis], list[Evidence]]:
+def date_basis(ctx: Context, only: int | None = None) -> tuple[list[DateBasis], list[Evidence]]:
+    """The event's date_basis entries, resolved (those of 1-based citation ``only``, if given, and
+    then without reporting problems, which the event's own date check reports)."""
     basis: list[DateBasis] = []
     evidence: list[Evidence] = []
+    report = only is None
     for j, entry in enumerate(ctx.event.date_basis):
+        if only is not None and entry.citation != only:
+            continue
         loc = ("date_basis", j)
-        citation = ctx.citation(entry.citation, (*loc, "citation"))
+        before = len(ctx.diagnostics)
+        if not 1 <= entry.citation <= len(ctx.event.citations):
+            if report:
+                ctx.citation(entry.citation, (*loc, "citation"))
+                ctx.date_causes.append(before)
+            continue
+        citation = ctx.citations[entry.citation - 1]
         if (entry.phrase is None) == (entry.as_of is None):
-            ctx.report(
-                "TL113",
-                loc,
-                "a date_basis entry needs either `phrase` or `as_of: publication`",
-                "give exactly one of them",
-            )
+            if report:
+                ctx.date_causes.append(
+                    ctx.report(
+                        "TL113",
+                        loc,
+                        "a date_basis entry needs either `phrase` or `as_of: publication`",
+                        "give exactly one of them, e.g.\n"
+                        f"  - citation: {entry.citation}\n    as_of: publication",
+                    )
+                )
             continue
-        if citation is None:
-            continue
+        if citation is None or (entry.citation - 1) in ctx.unusable:
+            continue  # the citation's own problem is the cause
         pub = published_single(ctx, citation.source)
         if entry.phrase is None:
             if pub is None:
-                ctx.report(
-                    "TL156",
-                    loc,
-                    f"{citation.source} has no known publication date",
-                    "date the event from a calendar date in a quote instead",
-                )
+                if report:
+                    ctx.date_causes.append(
+                        ctx.report(
+                            "TL156",
+                            loc,
+                            f"{citation.source} has no known publication date",
+                            "date the event from a calendar date in a quote instead",
+                        )
+                    )
                 continue
             basis.append(DateBasis(entry.citation - 1, None, pub))
             evidence.append(Evidence(pub, f"published {dates.label(pub)}"))
             continue
         if normalize(entry.phrase).lower() not in ctx.quote_of(entry.citation).lower():
-            ctx.report(
-                "TL156",
-                (*loc, "phrase"),
-                f"'{entry.phrase}' is not in the quote of citation {entry.citation}",
-                "copy the phrase exactly as the quote has it",
-            )
+            if report:
+                ctx.date_causes.append(
+                    ctx.report(
+                        "TL156",
+                        (*loc, "phrase"),
+                        f"'{entry.phrase}' is not in the quote of citation {entry.citation}",
+                        "copy the phrase exactly as the quote has it",
+                    )
+                )
             continue
+        quote = ctx.quote_of(entry.citation)
+        at = quote.lower().find(normalize(entry.phrase).lower())
+        future = future_wording(quote, at, at + len(normalize(entry.phrase)))
         try:
-            resolved = datetext.resolve_phrase(entry.phrase, pub)
+            resolved = datetext.resolve_phrase(entry.phrase, pub, future=bool(future))
         except datetext.PhraseError as exc:
-            ctx.report(
-                "TL156", (*loc, "phrase"), str(exc), "understood: " + ", ".join(datetext.KNOWN_PHRASES)
-            )
+            if report:
+                ctx.date_causes.append(
+                    ctx.report(
+                        "TL156",
+                        (*loc, "phrase"),
+                        str(exc),
+                        "understood: " + ", ".join(datetext.KNOWN_PHRASES),
+                    )
+                )
             continue
         basis.append(DateBasis(entry.citation - 1, entry.phrase, resolved))
         evidence += [
-            Evidence(p, f"'{entry.phrase}' = {dates.label(resolved)}") for p in dates.parts(resolved)
+            Evidence(p, f"'{entry.phrase}' = {dates.label(resolved)}", future) for p in dates.parts(resolved)
         ]
     return basis, evidence
 
 
-def _ground(ctx: Context, value: EDTF, evidence: list[Evidence]) -> None:
-    for part in dates.parts(value):
-        inside = [e for e in evidence if part.covers(e.when)]
-        if inside and (part.uncertain or any(not e.when.uncertain for e in inside)):
+def _after_publication(ctx: Context, value: EDTF) -> bool:
+    """TL152 when the event starts after its latest source was published; True if reported (or if
+    that cannot be told because a cited source failed to load)."""
+    published = []
+    for i, cited in enumerate(ctx.event.citations):
+        if cited.source not in ctx.sources.sources:
             continue
-        if inside:
-            said = "; ".join(dict.fromkeys(e.said for e in inside))
-            ctx.warn(
-                "TL157",
-                ("date",),
-                f"{part.edtf()} is stated as certain, but the quotes support it only "
-                f"through an uncertain publication date ({said})",
-                f'write "{replace(part, uncertain=True).edtf()}" (uncertain), or cite a source that dates it',
-            )
-            continue
-        coarser = [e for e in evidence if e.when.covers(part)]
-        said = "; ".join(dict.fromkeys(f"{e.said} → {e.when.edtf()}" for e in evidence)) or "no dates"
-        if coarser:
-            best = max(coarser, key=lambda e: e.when.precision)
-            ctx.report(
-                "TL153",
-                ("date",),
-                f"{part.edtf()} is more precise than the quotes: they support {dates.label(best.when)}",
-                f'write "{best.when.edtf()}", or record the phrase that '
-                f"gives the {part.precision.name.lower()} under date_basis (quotes say: {said})",
-            )
-        else:
-            ctx.report(
-                "TL154",
-                ("date",),
-                f"no quote supports {dates.label(part)}",
-                f"quotes say: {said}. Quote the passage that dates it, or record a relative "
-                "phrase under date_basis",
-            )
-
-
-def _not_after_publication(ctx: Context, value: EDTF) -> None:
-    published = [p for c in ctx.citations if c is not None and (p := published_single(ctx, c.source))]
+        pub = published_single(ctx, cited.source)
+        if pub is not None:
+            published.append((pub, i))
     if not published:
-        return
-    last = max(p.latest for p in published)
-    if dates.earliest(value) > last:
-        ctx.report(
-            "TL152",
-            ("date",),
-            f"the event is dated {dates.label(value)}, after its latest source "
-            f"was published (by {last.isoformat()})",
-            "an article cannot report what happened after it",
-        )
+        return False
+    last = max(p.latest for p, _ in published)
+    if dates.earliest(value) <= last:
+        return False
+    broken = [
+        c.source
+        for c in ctx.event.citations
+        if c.source in ctx.sources.known_ids and c.source not in ctx.sources.sources
+    ]
+    if broken:
+        ctx.skip(EVENT_DATE, broken)
+        return True
+    future = [
+        e
+        for i in range(len(ctx.citations))
+        for e in written(ctx, i, ())
+        if e.future and dates.parts(value)[0].covers(e.when)
+    ]
+    hint = "an article cannot report what happened after it"
+    if future:
+        hint += f": '{future[0].future}' … '{future[0].said}' is a plan or a forecast, not an event"
+    ctx.report(
+        "TL152",
+        ("date",),
+        f"the event is dated {dates.label(value)}, after its latest source was published "
+        f"(by {last.isoformat()})",
+        hint,
+    )
+    return True

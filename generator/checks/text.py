@@ -30,7 +30,7 @@ def check_identity(ctx: Context, stem: str) -> None:
             "TL121",
             ("id",),
             f"the id '{ident}' differs from the file name '{stem}.yaml'",
-            f"rename the file to {ident}.yaml, or set `id: {stem}`",
+            f"rename the file to {ident}.yaml" + (f", or set `id: {stem}`" if _SLUG.match(stem) else ""),
         )
 
 
@@ -39,6 +39,8 @@ def _slugify(text: str) -> str:
 
 
 def check_tags(ctx: Context) -> None:
+    if ctx.vocabulary is None:
+        return
     known = ctx.vocabulary.tags
     for i, tag in enumerate(ctx.event.tags):
         if tag not in known:
@@ -99,6 +101,17 @@ def _years(date: str) -> set[str]:
 
 
 def check_numbers(ctx: Context) -> None:
+    """TL160/TL161. A citation whose quote is not usable may hold the number as the source writes it:
+    then the numbers are not checked, and the citation's own diagnostic says so."""
+    before = len(ctx.diagnostics)
+    _check_numbers(ctx)
+    causes = list(ctx.unusable.values())
+    if causes and len(ctx.diagnostics) > before:
+        ctx.withdraw(before)
+        ctx.skip("the numbers", causes)
+
+
+def _check_numbers(ctx: Context) -> None:
     quoted = set().union(*(ctx.quote_numbers(i) for i in range(len(ctx.quotes))))
     for field in ("title", "summary"):
         unquoted = numbers(getattr(ctx.event, field)) - quoted

@@ -1,4 +1,5 @@
-"""A build-time SVG chart of one measure: one series per claimant over as-of time. No JavaScript.
+"""A build-time SVG chart of one measure (``chart.html``): one series per claimant over as-of time.
+No JavaScript. This module computes the geometry; the template draws it.
 
 Colours come from CSS classes (``tl-s0`` … ``tl-s7``) so the chart follows the light/dark palette; the
 chart carries a ``<title>`` and a ``<desc>`` that states every figure in words.
@@ -9,11 +10,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from .. import dates
 from ..model import Claim
-from .numbers import bounds, distinct, figure, number
-from .text import esc
+from .numbers import Bounds, bounds, distinct, figure, number
+
+Context = dict[str, Any]
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 20, 18, 42
@@ -50,11 +53,12 @@ def claimant_order(claims: Sequence[Claim]) -> list[str]:
     return sorted({c.claimant for c in claims}, key=lambda s: (s.casefold(), s))
 
 
-def svg(chart_id: str, title: str, unit: str, claims: Sequence[Claim]) -> str:
-    """The chart for ``claims`` (all of one measure), as one line of inline SVG."""
+def chart(chart_id: str, title: str, unit: str, claims: Sequence[Claim]) -> Context | None:
+    """The geometry of the chart for ``claims`` (all of one measure), for ``chart.html``; ``None`` when
+    fewer than two figures can be drawn (the table says it)."""
     plotted = [(c, b, _mid(c.as_of)) for c in distinct(claims) if (b := bounds(c)) is not None]
-    if len(plotted) < 2:  # one figure needs no chart: the table says it
-        return ""
+    if len(plotted) < 2:
+        return None
     names = claimant_order(claims)
     series = {name: i for i, name in enumerate(names)}
     first = min(x for _, _, x in plotted) - timedelta(days=20)
@@ -70,78 +74,66 @@ def svg(chart_id: str, title: str, unit: str, claims: Sequence[Claim]) -> str:
     def ypos(value: float) -> float:
         return TOP + inner_h * (1 - value / top)
 
-    parts = [
-        f'<svg class="tl-chart-svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-t">{esc(title)}: figures claimed, by claimant, over time</title>',
-        f'<desc id="{chart_id}-d">{esc(_describe(unit, [c for c, _, _ in plotted]))}</desc>',
-        '<g class="tl-axis">',
-    ]
+    grid = []
     tick = 0.0
     while tick <= top + step / 2:
         y = ypos(tick)
-        parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="tl-grid"/>'
-            f'<text x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end">{number(tick)}</text>'
-        )
+        grid.append({"y": f"{y:.1f}", "label_y": f"{y + 4:.1f}", "label": number(tick)})
         tick += step
-    for day in _months(first, last):
-        at = LEFT + inner_w * (day - first).days / span
-        label = f"{dates.MONTHS[day.month - 1][:3]} {day.year}"
-        parts.append(
-            f'<line x1="{at:.1f}" x2="{at:.1f}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM + 5}"/>'
-            f'<text x="{at:.1f}" y="{HEIGHT - BOTTOM + 20}" text-anchor="middle">{label}</text>'
-        )
-    parts.append(
-        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}"/></g>'
-    )
-
+    months = [
+        {
+            "x": f"{LEFT + inner_w * (day - first).days / span:.1f}",
+            "label": f"{dates.MONTHS[day.month - 1][:3]} {day.year}",
+        }
+        for day in _months(first, last)
+    ]
+    drawn = []
     for name in names:
         points = sorted(((x, c, b) for c, b, x in plotted if c.claimant == name), key=lambda p: p[0])
-        parts.append(f'<g class="tl-series tl-s{series[name] % SERIES_CLASSES}">')
-        if len(points) > 1:
-            coords = " ".join(f"{xpos(x, name):.1f},{ypos((b.low + b.high) / 2):.1f}" for x, _, b in points)
-            parts.append(f'<polyline points="{coords}" class="tl-line"/>')
-        for x, claim, b in points:
-            parts.append(_marker(xpos(x, name), ypos, claim, b.low, b.high, b.open_high, unit))
-        parts.append("</g>")
-    parts.append("</svg>")
-    return "".join(parts)
+        line = " ".join(f"{xpos(x, name):.1f},{ypos((b.low + b.high) / 2):.1f}" for x, _, b in points)
+        drawn.append(
+            {
+                "claimant": name,
+                "class": series[name] % SERIES_CLASSES,
+                "line": line if len(points) > 1 else None,
+                "markers": [_marker(xpos(x, name), ypos, claim, b, unit) for x, claim, b in points],
+            }
+        )
+    return {
+        "id": chart_id,
+        "title": title,
+        "description": _describe(unit, [c for c, _, _ in plotted]),
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "bottom": HEIGHT - BOTTOM,
+        "grid": grid,
+        "months": months,
+        "series": drawn,
+    }
 
 
-def _marker(
-    x: float,
-    ypos: Callable[[float], float],
-    claim: Claim,
-    low: float,
-    high: float,
-    open_high: bool,
-    unit: str,
-) -> str:
-    said = f"{claim.claimant}: {figure(claim)} {unit}, as of {dates.label(claim.as_of)}"
-    tip = f"<title>{esc(said)}</title>"
-    y_low, y_high = ypos(low), ypos(high)
-    out = []
-    if claim.qualifier == "range" or low != high:
-        out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y_low:.1f}" y2="{y_high:.1f}" class="tl-range"/>')
-        out.append(
-            f'<line x1="{x - 4:.1f}" x2="{x + 4:.1f}" y1="{y_low:.1f}" y2="{y_low:.1f}" class="tl-range"/>'
-        )
-        if not open_high:
-            cap = f'x1="{x - 4:.1f}" x2="{x + 4:.1f}" y1="{y_high:.1f}" y2="{y_high:.1f}"'
-            out.append(f'<line {cap} class="tl-range"/>')
-    if open_high:  # "at least", "3,000+": an upward arrow
-        out.append(
-            f'<path d="M{x:.1f} {y_high - 18:.1f} l-5 8 h10 z M{x:.1f} {y_high:.1f} v-12" class="tl-up"/>'
-        )
-    if claim.qualifier == "at-most":
-        out.append(
-            f'<path d="M{x:.1f} {y_low + 18:.1f} l-5 -8 h10 z M{x:.1f} {y_low:.1f} v12" class="tl-up"/>'
-        )
+def _marker(x: float, ypos: Callable[[float], float], claim: Claim, b: Bounds, unit: str) -> Context:
+    """One claim's mark: a dot (a ring for "about"), a bar for a range, arrows for open bounds."""
+    y_low, y_high = ypos(b.low), ypos(b.high)
     centre = ypos(claim.value) if claim.value is not None else (y_low + y_high) / 2
-    ring = " tl-ring" if claim.qualifier == "about" else ""
-    out.append(f'<circle cx="{x:.1f}" cy="{centre:.1f}" r="5" class="tl-dot{ring}">{tip}</circle>')
-    return "".join(out)
+    return {
+        "said": f"{claim.claimant}: {figure(claim)} {unit}, as of {dates.label(claim.as_of)}",
+        "x": f"{x:.1f}",
+        "x_left": f"{x - 4:.1f}",
+        "x_right": f"{x + 4:.1f}",
+        "y": f"{centre:.1f}",
+        "y_low": f"{y_low:.1f}",
+        "y_high": f"{y_high:.1f}",
+        "range": claim.qualifier == "range" or b.low != b.high,
+        "cap": not b.open_high,  # the bar's top is closed
+        "up": f"M{x:.1f} {y_high - 18:.1f} l-5 8 h10 z M{x:.1f} {y_high:.1f} v-12" if b.open_high else None,
+        "down": f"M{x:.1f} {y_low + 18:.1f} l-5 -8 h10 z M{x:.1f} {y_low:.1f} v12"
+        if claim.qualifier == "at-most"
+        else None,
+        "about": claim.qualifier == "about",
+    }
 
 
 def _describe(unit: str, claims: Sequence[Claim]) -> str:

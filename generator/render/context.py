@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from .. import dates
 from ..model import Event, Timeline
+from .templates import Templates
+
+T = TypeVar("T")
 
 HOME = "index.md"
 TIMELINE = "timeline.md"
@@ -31,6 +35,9 @@ class Options:
 
     periods: Mapping[str, str] = field(default_factory=dict)  # "2024-06" -> "June 2024 — the pact"
     directory_urls: bool = True
+    # Links in the pages' HTML are relative to the page's URL, as MkDocs leaves them; "source": to
+    # the page's Markdown file, as Zensical reads links in raw HTML (python -m generator render --for).
+    links_from: str = "url"
     full_limit: int = 500  # above this many events the full timeline lists events compactly
     latest: int = 5  # events listed under "latest" on the home page
     key_figures: int = 3  # measures shown under "key figures" on the home page
@@ -73,8 +80,9 @@ def month_title(options: Options, year: int, month: int) -> str:
 class Links:
     """Relative URLs between generated pages. Cached: a big timeline asks for the same ones often."""
 
-    def __init__(self, directory_urls: bool) -> None:
+    def __init__(self, directory_urls: bool, from_source: bool = False) -> None:
         self.directory_urls = directory_urls
+        self.from_source = from_source
         self._urls: dict[str, str] = {}
         self._ups: dict[str, str] = {}
 
@@ -99,7 +107,7 @@ class Links:
         """The way from page ``path`` back to the site root: ``../../``."""
         found = self._ups.get(path)
         if found is None:
-            found = "../" * self.url(path).count("/")
+            found = "../" * (path if self.from_source else self.url(path)).count("/")
             self._ups[path] = found
         return found
 
@@ -115,17 +123,20 @@ class Links:
 class Site:
     """One render: the timeline, the options, the links, and what several pages share (computed once)."""
 
-    def __init__(self, timeline: Timeline, options: Options) -> None:
+    def __init__(self, timeline: Timeline, options: Options, templates: Templates | None = None) -> None:
         self.timeline = timeline
         self.options = options
-        self.links = Links(options.directory_urls)
+        self.templates = templates or Templates()
+        self.links = Links(options.directory_urls, options.links_from == "source")
         self.events: tuple[Event, ...] = tuple(sorted(timeline.events, key=lambda e: e.sort_key))
         months: dict[tuple[int, int], list[Event]] = {}
         for event in self.events:
             months.setdefault(dates.month_key(event.date), []).append(event)
         self.months = months
+        self.month_keys = tuple(months)
+        self.month_index = {key: i for i, key in enumerate(self.month_keys)}
 
-        self._memo: dict[tuple[str, str], str] = {}
+        self._memo: dict[tuple[str, str], Any] = {}
         self._labels: dict[dates.EDTF, str] = {}
 
     def month_title(self, year: int, month: int) -> str:
@@ -138,9 +149,9 @@ class Site:
             found = self._labels[value] = dates.label(value)
         return found
 
-    def memo(self, kind: str, key: str, make: Callable[[], str]) -> str:
+    def memo(self, kind: str, key: str, make: Callable[[], T]) -> T:
         """``make()`` once per (kind, key): event snippets reused by several pages at the same depth."""
-        found = self._memo.get((kind, key))
+        found: T | None = self._memo.get((kind, key))
         if found is None:
             found = self._memo[(kind, key)] = make()
         return found

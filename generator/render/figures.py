@@ -1,6 +1,9 @@
-"""The figures page: per measure, a chart and a table of every claim, never merged or averaged."""
+"""The figures page (``figures.html``, with ``chart.html``): per measure, a chart and a table of every
+claim, never merged or averaged: its context."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from .. import dates
 from ..model import Claim, Event, Measure
@@ -8,7 +11,8 @@ from . import chart
 from . import context as ctx
 from .context import Site
 from .numbers import agreement, figure, spread
-from .text import esc, md_text
+
+Context = dict[str, Any]
 
 Row = tuple[Event, Claim]
 
@@ -28,76 +32,48 @@ def measure_of(site: Site, measure_id: str) -> Measure:
     return site.timeline.vocabulary.measures.get(measure_id) or Measure(measure_id, measure_id, "")
 
 
-def _table(site: Site, rows: list[Row], measure: Measure, page: str) -> str:
-    body = []
+def _rows(site: Site, rows: list[Row], measure: Measure, page: str) -> list[Context]:
+    found = []
     for event, claim in rows:
         citation = event.citations[claim.citation] if claim.citation < len(event.citations) else None
         unit = claim.unit or measure.unit
+        source = None
         if citation is not None:
             href = site.links.href(
                 page, ctx.source(citation.source), citation.anchor(event.id, claim.citation)
             )
-            source = f'<a href="{href}">{esc(site.source_title(citation.source))}</a>'
-        else:
-            source = "—"
-        event_href = site.event_href(page, event)
-        shown = esc(figure(claim)) + (f" {esc(unit)}" if unit != measure.unit else "")
-        when = esc(site.label(claim.as_of))
-        reported = f'{source}<br><a class="tl-n" href="{event_href}">{esc(event.title)}</a>'
-        body.append(
-            f'<tr><td data-label="As of"><span class="tl-nowrap">{when}</span></td>'
-            f'<td data-label="Figure" class="tl-figure">{shown}</td>'
-            f'<td data-label="Claimed by">{esc(claim.claimant)}</td>'
-            f'<td data-label="Reported in">{reported}</td></tr>'
+            source = {"id": citation.source, "title": site.source_title(citation.source), "href": href}
+        found.append(
+            {
+                "event": event,
+                "claim": claim,
+                "as_of": site.label(claim.as_of),
+                "figure": figure(claim) + (f" {unit}" if unit != measure.unit else ""),
+                "claimant": claim.claimant,
+                "source": source,
+                "event_href": site.event_href(page, event),
+            }
         )
-    return (
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table tl-figures"><table>'
-        f"<thead><tr><th>As of</th><th>Figure ({esc(measure.unit)})</th><th>Claimed by</th>"
-        f"<th>Where it is reported</th></tr></thead><tbody>{''.join(body)}</tbody></table></div></div>\n\n"
-    )
+    return found
 
 
-def _legend(names: list[str]) -> str:
-    swatches = "".join(
-        f'<li><span class="tl-swatch tl-s{i % chart.SERIES_CLASSES}"></span>{esc(n)}</li>'
-        for i, n in enumerate(names)
-    )
-    return (
-        f'<ul class="tl-legend">{swatches}</ul>'
-        '<p class="tl-key">● stated figure · ○ “about” · ▲ “at least” (no upper limit given) · '
-        "▼ “at most” · bar: a range. Points from different claimants at the same date are drawn "
-        "side by side.</p>"
-    )
-
-
-def figures_page(site: Site) -> str:
+def figures_context(site: Site) -> Context:
     page = ctx.FIGURES
-    how = site.links.href(page, ctx.METHODOLOGY)
-    by_measure = claims_by_measure(site)
-    out = [
-        "# Figures\n\n",
-        f'<p class="tl-lede">Every figure in the timeline is a claim: someone said it, as of some date, '
-        "and a quote backs it. Claims are never merged, averaged or rounded; where estimates differ, "
-        f'they are shown side by side with who made them. <a href="{how}">How figures are recorded</a>.'
-        "</p>\n\n",
-    ]
-    if not by_measure:
-        out.append('<p class="tl-note">No figures have been recorded yet.</p>\n')
-    for measure_id, rows in by_measure.items():
+    measures = []
+    for measure_id, rows in claims_by_measure(site).items():
         measure = measure_of(site, measure_id)
         claims = [c for _, c in rows]
-        out.append(f"## {md_text(measure.label)} {{#measure-{measure_id}}}\n\n")
         summary = spread([c for c in claims if (c.unit or measure.unit) == measure.unit])
-        description = f"{esc(measure.description)} " if measure.description else ""
-        if summary is not None:
-            differ = agreement(summary)
-            description += f"Claimed: <strong>{esc(summary.text)}</strong> {esc(measure.unit)} ({differ})."
-        out.append(f'<p class="tl-measure-summary">{description}</p>\n\n')
-        svg = chart.svg(f"chart-{measure_id}", measure.label, measure.unit, claims)
-        if svg:
-            names = chart.claimant_order(claims)
-            out.append(
-                f'<figure class="tl-chart">{svg}<figcaption>{_legend(names)}</figcaption></figure>\n\n'
-            )
-        out.append(_table(site, rows, measure, page))
-    return "".join(out)
+        measures.append(
+            {
+                "id": measure_id,
+                "label": measure.label,
+                "unit": measure.unit,
+                "description": measure.description,
+                "spread": summary,
+                "agreement": agreement(summary) if summary is not None else "",
+                "chart": chart.chart(f"chart-{measure_id}", measure.label, measure.unit, claims),
+                "rows": _rows(site, rows, measure, page),
+            }
+        )
+    return {"methodology": site.links.href(page, ctx.METHODOLOGY), "measures": measures}

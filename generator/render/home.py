@@ -1,4 +1,5 @@
-"""The generated parts of the home page, filled into placeholders of ``docs/index.md``.
+"""The generated parts of the home page, filled into placeholders of ``docs/index.md``: their contexts
+(each part is the template ``home-<name>.html``).
 
 Placeholders are HTML comments on their own line: ``<!-- timeline:stats -->``, ``periods``,
 ``figures``, ``latest`` and ``check``. A page without them is returned unchanged.
@@ -7,26 +8,26 @@ Placeholders are HTML comments on their own line: ``<!-- timeline:stats -->``, `
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from .. import dates
 from . import context as ctx
-from .cards import compact_item
 from .context import Site
 from .figures import claims_by_measure, measure_of
 from .numbers import agreement, plural, spread
-from .text import esc, squash
+from .text import squash
+
+Context = dict[str, Any]
 
 PAGE = ctx.HOME
 
 
-def stats(site: Site) -> str:
-    sources = {s for e in site.events for s in e.source_ids}
-    claims = sum(len(e.claims) for e in site.events)
-    return (
-        f'<p class="tl-stats"><span><strong>{len(site.events):,}</strong> events</span>'
-        f"<span><strong>{len(sources):,}</strong> sources quoted</span>"
-        f"<span><strong>{claims:,}</strong> figures, each attributed</span></p>"
-    )
+def stats(site: Site) -> Context:
+    return {
+        "events": len(site.events),
+        "sources": len({s for e in site.events for s in e.source_ids}),
+        "figures": sum(len(e.claims) for e in site.events),
+    }
 
 
 def _period_keys(site: Site) -> list[tuple[int, int]]:
@@ -37,24 +38,23 @@ def _period_keys(site: Site) -> list[tuple[int, int]]:
     return keys or list(site.months)[:3]
 
 
-def periods(site: Site) -> str:
-    cards = []
+def periods(site: Site) -> Context:
+    found = []
     for year, month in _period_keys(site):
         events = site.months.get((year, month), [])
-        title = esc(site.month_title(year, month))
-        if events:
-            href = site.links.href(PAGE, ctx.dated(year, month))
-            sources = len({s for e in events for s in e.source_ids})
-            listed = "".join(f"<li>{esc(e.title)}</li>" for e in events[:3])
-            more = f"<li>and {len(events) - 3} more</li>" if len(events) > 3 else ""
-            cards.append(
-                f'<li><p class="tl-card-title"><a href="{href}">{title}</a></p>'
-                f'<p class="tl-n">{plural(len(events), "event")} · {plural(sources, "source")}</p>'
-                f'<ul class="tl-card-events">{listed}{more}</ul></li>'
-            )
-        else:
-            cards.append(f'<li><p class="tl-card-title">{title}</p><p class="tl-n">No events yet.</p></li>')
-    return f'<div class="grid cards tl-periods"><ul>{"".join(cards)}</ul></div>' if cards else ""
+        found.append(
+            {
+                "key": ctx.period_key(year, month),
+                "title": site.month_title(year, month),
+                "href": site.links.href(PAGE, ctx.dated(year, month)),
+                "count": len(events),
+                "events": plural(len(events), "event"),
+                "sources": plural(len({s for e in events for s in e.source_ids}), "source"),
+                "first": events[:3],
+                "more": max(len(events) - 3, 0),
+            }
+        )
+    return {"periods": found}
 
 
 def _as_of(values: list[dates.EDTF]) -> str:
@@ -68,7 +68,7 @@ def _as_of(values: list[dates.EDTF]) -> str:
     )
 
 
-def figures(site: Site) -> str:
+def figures(site: Site) -> Context:
     """The most-claimed measures (``Options.key_figures`` of them) with the spread of their claims."""
     found = []
     for measure_id, rows in claims_by_measure(site).items():
@@ -78,62 +78,49 @@ def figures(site: Site) -> str:
         if summary is not None:
             found.append((measure_id, measure, claims, summary))
     found.sort(key=lambda item: -item[3].claims)  # stable: vocabulary order among equals
-    how = site.links.href(PAGE, ctx.METHODOLOGY)
-    cards = []
-    for measure_id, measure, claims, summary in found[: site.options.key_figures]:
-        differ = agreement(summary)
-        href = site.links.href(PAGE, ctx.FIGURES, f"measure-{measure_id}")
-        cards.append(
-            f'<li><p class="tl-big">{esc(summary.text)} <span class="tl-unit">{esc(measure.unit)}</span></p>'
-            f'<p class="tl-card-title">{esc(measure.label)}</p>'
-            f'<p class="tl-card-meta">{differ}, as of {esc(_as_of([c.as_of for c in claims]))}</p>'
-            f'<p><a href="{href}">Who claims what</a> · <a href="{how}">how figures are recorded</a></p></li>'
-        )
-    if not cards:
-        return ""
-    more = ""
-    if len(found) > len(cards):
-        href = site.links.href(PAGE, ctx.FIGURES)
-        more = f'<p><a href="{href}">All {len(found)} measures on the figures page</a></p>'
-    return f'<div class="grid cards tl-key-figures"><ul>{"".join(cards)}</ul></div>{more}'
+    shown = found[: site.options.key_figures]
+    return {
+        "methodology": site.links.href(PAGE, ctx.METHODOLOGY),
+        "figures_href": site.links.href(PAGE, ctx.FIGURES),
+        "more": len(found) if len(found) > len(shown) else 0,
+        "measures": [
+            {
+                "id": measure_id,
+                "label": measure.label,
+                "unit": measure.unit,
+                "spread": summary,
+                "agreement": agreement(summary),
+                "as_of": _as_of([c.as_of for c in claims]),
+                "href": site.links.href(PAGE, ctx.FIGURES, f"measure-{measure_id}"),
+            }
+            for measure_id, measure, claims, summary in shown
+        ],
+    }
 
 
-def latest(site: Site) -> str:
-    events = site.events[-site.options.latest :][::-1] if site.options.latest > 0 else ()
-    if not events:
-        return '<p class="tl-note">No events yet.</p>'
-    return f'<ol class="tl-compact tl-latest">{"".join(compact_item(site, e, PAGE) for e in events)}</ol>'
+def latest(site: Site) -> Context:
+    return {"events": site.events[-site.options.latest :][::-1] if site.options.latest > 0 else ()}
 
 
-def check(site: Site) -> str:
-    how = site.links.href(PAGE, ctx.METHODOLOGY)
-    example = ""
+def check(site: Site) -> Context:
+    example = None
     for event in reversed(site.events):
         if event.citations:
             citation = event.citations[0]
             source = site.timeline.sources.get(citation.source)
             words = squash(source.text[citation.span.start : citation.span.end]) if source else citation.quote
-            words = words if len(words) <= 90 else words[:88].rsplit(" ", 1)[0] + " …"
-            href = site.links.href(PAGE, ctx.source(citation.source), citation.anchor(event.id, 0))
-            title = esc(site.source_title(citation.source))
-            example = f' Try it: <a href="{href}">“{esc(words)}”</a> from <em>{title}</em>.'
+            example = {
+                "event": event,
+                "words": words if len(words) <= 90 else words[:88].rsplit(" ", 1)[0] + " …",
+                "href": site.links.href(PAGE, ctx.source(citation.source), citation.anchor(event.id, 0)),
+                "source": site.source_title(citation.source),
+            }
             break
-    return (
-        '<ol class="tl-steps">'
-        "<li><strong>Read the quote.</strong> Every event lists the sentences it rests on, copied word for "
-        "word from stored articles, and says how many sources report it.</li>"
-        "<li><strong>Open the source.</strong> The article title under a quote opens the stored copy of the "
-        f"article with those exact words highlighted.{example}</li>"
-        "<li><strong>Check the copy.</strong> Each source page gives the article’s SHA-256; "
-        "<code>sha256sum</code> on the file in the repository must print the same value.</li>"
-        "<li><strong>Compare the figures.</strong> A figure is always someone’s claim, shown with the "
-        "claimant and the date it refers to; differing claims stand side by side.</li>"
-        f'<li><strong>Doubt something?</strong> <a href="{how}">The methodology</a> explains what is '
-        "checked automatically and what is not.</li></ol>"
-    )
+    return {"methodology": site.links.href(PAGE, ctx.METHODOLOGY), "example": example}
 
 
-PARTS: dict[str, Callable[[Site], str]] = {
+# placeholder name -> its context (each is rendered with ``home-<name>.html``)
+PARTS: dict[str, Callable[[Site], Context]] = {
     "stats": stats,
     "periods": periods,
     "figures": figures,
@@ -142,13 +129,8 @@ PARTS: dict[str, Callable[[Site], str]] = {
 }
 
 
-def parts(site: Site) -> dict[str, str]:
-    """Every generated part of the home page, by placeholder name."""
-    return {name: build(site) for name, build in PARTS.items()}
-
-
-def fill(markdown: str, generated: dict[str, str]) -> str:
+def fill(html: str, generated: dict[str, str]) -> str:
     """Replace each ``<!-- timeline:NAME -->`` placeholder with its generated HTML block."""
-    for name, html in generated.items():
-        markdown = markdown.replace(f"<!-- timeline:{name} -->", html)
-    return markdown
+    for name, part in generated.items():
+        html = html.replace(f"<!-- timeline:{name} -->", part)
+    return html

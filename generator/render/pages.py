@@ -1,45 +1,205 @@
-"""Which pages the site has, at which paths: one call turns a timeline into Markdown pages."""
+"""Which pages the site has, at which paths, and how each is rendered: one page at a time, on demand.
+
+:class:`Renderer` lists the pages (:class:`Page`: a path, a title, a kind) without rendering any, then
+renders whichever is asked for: its body as HTML (the MkDocs plugin, with the headings it wrote: the
+table of contents) and its search entries, or the whole page as Markdown (``python -m generator
+render``). Snippets several pages share are rendered once (see ``Site.memo``).
+"""
 
 from __future__ import annotations
 
-from ..model import Timeline
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model import Event, Timeline
 from . import context as ctx
-from . import home
+from . import home, search, search_more
+from .cards import card, compact_item
 from .context import Options, Site
-from .figures import figures_page
-from .sources import citations_by_source, source_pages, sources_index
-from .tags import events_by_tag, tag_pages, tags_index
-from .timeline import dated_index, dated_pages, timeline_page
+from .figures import figures_context
+from .numbers import plural
+from .output import Heading, Headings
+from .search import Sections
+from .searchtext import Text
+from .sources import Cite, citations_by_source, source_context, sources_context
+from .tags import events_by_tag, tag_context, tag_title, tags_context
+from .templates import Templates
+from .text import page_heading
+from .timeline import month_context, months_context, timeline_context
 
 # The pages meant for the navigation; every other generated page is reached through them.
 INDEX_PAGES = (ctx.TIMELINE, ctx.DATED_INDEX, ctx.FIGURES, ctx.SOURCES_INDEX, ctx.TAGS_INDEX)
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One generated page: its path (``dated/2024-06.md``), title, kind (the template that renders
+    it, ``month`` → ``month.html``) and key (the month ``2024-06``, the source or tag id)."""
+
+    path: str
+    title: str
+    kind: str
+    key: str = ""
+
+    @property
+    def in_nav(self) -> bool:
+        return self.path in INDEX_PAGES
+
+    @property
+    def title_markdown(self) -> str:
+        """The page's Markdown when the body is supplied as HTML: its title only (MkDocs takes the
+        page title and the first heading from it)."""
+        return page_heading(self.title)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchEntry:
+    """One section of a page as Material's search indexes it: ``anchor`` ``None`` is the page itself."""
+
+    anchor: str | None
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A page's body (everything after its title), the headings written in it, its search entries."""
+
+    html: str
+    headings: list[Heading]
+    search: list[SearchEntry]
+
+
+class Renderer:
+    """One timeline's pages, rendered on demand. Deterministic for a given input."""
+
+    def __init__(
+        self, timeline: Timeline, options: Options | None = None, templates: Templates | None = None
+    ) -> None:
+        self.site = Site(timeline, options or Options(), templates)
+
+    @cached_property
+    def by_source(self) -> dict[str, list[Cite]]:
+        return citations_by_source(self.site)
+
+    @cached_property
+    def by_tag(self) -> dict[str, list[Event]]:
+        return events_by_tag(self.site)
+
+    @cached_property
+    def pages(self) -> dict[str, Page]:
+        """Every generated page by path, sorted by path."""
+        site = self.site
+        found = [
+            Page(ctx.TIMELINE, "Full timeline", "timeline"),
+            Page(ctx.DATED_INDEX, "By month", "months"),
+            Page(ctx.FIGURES, "Figures", "figures"),
+            Page(ctx.SOURCES_INDEX, "Sources", "sources"),
+            Page(ctx.TAGS_INDEX, "Tags", "tags"),
+        ]
+        found += [
+            Page(ctx.dated(y, m), site.month_title(y, m), "month", ctx.period_key(y, m))
+            for y, m in site.months
+        ]
+        found += [Page(ctx.source(sid), s.title, "source", sid) for sid, s in site.timeline.sources.items()]
+        found += [Page(ctx.tag(tid), tag_title(site, tid), "tag", tid) for tid in self.by_tag]
+        return {page.path: page for page in sorted(found, key=lambda p: p.path)}
+
+    # ------------------------------------------------------------------ one page
+
+    def context(self, page: Page) -> dict[str, Any]:
+        """What ``<kind>.html`` gets for ``page`` (see docs/guide/templates.md)."""
+        site, kind = self.site, page.kind
+        if kind == "month":
+            return month_context(site, (int(page.key[:4]), int(page.key[5:])))
+        if kind == "source":
+            return source_context(site, site.timeline.sources[page.key], self.by_source.get(page.key, []))
+        if kind == "tag":
+            return tag_context(site, page.key, self.by_tag[page.key])
+        if kind == "sources":
+            return sources_context(site, self.by_source)
+        if kind == "tags":
+            return tags_context(site, self.by_tag)
+        return {"timeline": timeline_context, "months": months_context, "figures": figures_context}[kind](
+            site
+        )
+
+    def render(self, page: Page, headings: Headings, *, search: bool = False) -> Rendered:
+        """``page``'s body, its headings written by ``headings`` (HTML or Markdown), and (``search``)
+        its search entries."""
+        site = self.site
+        context = self.context(page)
+        helpers = {
+            "page": page,
+            "heading": headings,
+            "card": lambda c: card(site, c, headings),
+            "compact": lambda e: compact_item(site, e, page.path),
+            "chart": lambda c: Markup(site.templates.render("chart.html", c)),
+        }
+        html = site.templates.render(f"{page.kind}.html", {**context, **helpers})
+        entries = self._search(page, context, headings.written) if search else []
+        return Rendered(html, list(headings.written), entries)
+
+    def markdown(self, page: Page) -> str:
+        """The whole page as Markdown: its title, then the body with Markdown headings."""
+        body = self.render(page, Headings(markdown=True)).html
+        return page.title_markdown + body.rstrip("\n") + "\n"
+
+    def _search(self, page: Page, context: dict[str, Any], written: list[Heading]) -> list[SearchEntry]:
+        sections = Sections(page.title)
+        site = self.site
+
+        def item(t: Text, event: Event) -> None:
+            search.compact(t, event, site.label(event.date), plural(len(event.source_ids), "source"))
+
+        build: dict[str, Callable[[], None]] = {
+            "timeline": lambda: search.timeline(sections, context, item),
+            "month": lambda: search.month(sections, context),
+            "months": lambda: search.months(sections, context),
+            "figures": lambda: search_more.figures(sections, context),
+            "sources": lambda: search_more.sources(sections, context),
+            "source": lambda: search_more.source(sections, context),
+            "tags": lambda: search_more.tags(sections, context),
+            "tag": lambda: search_more.tag(sections, context, item),
+        }
+        build[page.kind]()
+        if len(sections.items) != len(written) + 1:
+            raise RuntimeError(f"{page.path}: the search sections do not follow the template's headings")
+        anchors: list[str | None] = [None, *(h.id for h in written)]
+        return [
+            SearchEntry(anchor, name, text.result())
+            for anchor, (name, text) in zip(anchors, sections.items, strict=True)
+        ]
+
+    # ------------------------------------------------------------------ the home page
+
+    def home_parts(self) -> dict[str, str]:
+        """The generated parts of the home page, by placeholder name (``stats``, ``periods``, …)."""
+        site = self.site
+        compact = {"compact": lambda e: compact_item(site, e, ctx.HOME)}
+        return {
+            name: site.templates.render(f"home-{name}.html", {**make(site), **compact})
+            for name, make in home.PARTS.items()
+        }
+
+
 def render_site(timeline: Timeline, options: Options | None = None) -> dict[str, str]:
-    """Every generated page: ``{path: markdown}``, sorted by path. Deterministic for a given input."""
-    site = Site(timeline, options or Options())
-    by_source = citations_by_source(site)
-    by_tag = events_by_tag(site)
-    pages: dict[str, str] = {
-        ctx.TIMELINE: timeline_page(site),
-        ctx.DATED_INDEX: dated_index(site),
-        ctx.FIGURES: figures_page(site),
-        ctx.SOURCES_INDEX: sources_index(site, by_source),
-        ctx.TAGS_INDEX: tags_index(site, by_tag),
-    }
-    pages.update(dated_pages(site))
-    pages.update(source_pages(site, by_source))
-    pages.update(tag_pages(site, by_tag))
-    return dict(sorted(pages.items()))
+    """Every generated page as Markdown: ``{path: markdown}``, sorted by path."""
+    renderer = Renderer(timeline, options)
+    return {path: renderer.markdown(page) for path, page in renderer.pages.items()}
 
 
 def home_parts(timeline: Timeline, options: Options | None = None) -> dict[str, str]:
     """The generated parts of the home page, by placeholder name (``stats``, ``periods``, …)."""
-    return home.parts(Site(timeline, options or Options()))
+    return Renderer(timeline, options).home_parts()
 
 
-def fill_home(markdown: str, timeline: Timeline | dict[str, str], options: Options | None = None) -> str:
-    """The home page's Markdown with its ``<!-- timeline:… -->`` placeholders filled, from a timeline
-    or from parts made earlier by :func:`home_parts`."""
+def fill_home(text: str, timeline: Timeline | dict[str, str], options: Options | None = None) -> str:
+    """The home page (its Markdown or its HTML) with its ``<!-- timeline:… -->`` placeholders filled,
+    from a timeline or from parts made earlier by :func:`home_parts`."""
     generated = timeline if isinstance(timeline, dict) else home_parts(timeline, options)
-    return home.fill(markdown, generated)
+    return home.fill(text, generated)

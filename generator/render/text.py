@@ -1,7 +1,8 @@
-"""Text from YAML on its way to a page: escaped HTML, escaped Markdown, and the summary subset.
+"""Text from YAML on its way to a page: escaped Markdown, the summary subset as HTML, safe URLs.
 
-Every string a contributor wrote reaches the page through one of these functions. None of them lets
-raw HTML through: ``<script>`` becomes ``&lt;script&gt;``, a link is only made for http(s) URLs.
+Templates escape every string they print (MarkupSafe). What reaches a page outside a template goes
+through these functions, and none of them lets raw HTML through: ``<script>`` becomes
+``&lt;script&gt;``, a link is only made for http(s) URLs.
 """
 
 from __future__ import annotations
@@ -9,13 +10,9 @@ from __future__ import annotations
 import json
 import re
 
+from markupsafe import Markup, escape
+
 _WS = re.compile(r"\s+")
-
-
-def esc(text: str) -> str:
-    """HTML-escape text for element content and double-quoted attribute values (every attribute this
-    package writes is double-quoted, so ``'`` may stay as it is)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def squash(text: str) -> str:
@@ -23,14 +20,15 @@ def squash(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~^=:]")
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~^=:&<>\"]")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 
 
 def md_text(text: str) -> str:
-    """Text for a Markdown line (a heading): HTML-escaped, and every character Markdown or one of
-    its extensions could read as syntax written as a numeric entity (inert, shown as itself)."""
-    escaped = esc(squash(text))
-    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", escaped)
+    """Text for a Markdown line (a heading): HTML-escaped, and every character Markdown or one of its
+    extensions could read as syntax written as a numeric entity (inert, shown as itself). MkDocs keeps
+    entities in the page title it takes from the heading, so only these few are written as entities."""
+    return _MD_SPECIAL.sub(lambda m: _HTML_SPECIAL.get(m.group(0)) or f"&#{ord(m.group(0))};", squash(text))
 
 
 def page_heading(title: str) -> str:
@@ -44,7 +42,7 @@ def page_heading(title: str) -> str:
     heading = f"# {md_text(title)}\n\n"
     if "<" not in title and ">" not in title:
         return heading
-    shown = esc(squash(title).replace("<", "‹").replace(">", "›"))
+    shown = str(escape(squash(title).replace("<", "‹").replace(">", "›")))
     return "---\ntitle: " + json.dumps(shown, ensure_ascii=False) + "\n---\n\n" + heading
 
 
@@ -73,34 +71,40 @@ _INLINE = re.compile(
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 
 
-def inline_html(text: str) -> str:
+def inline_html(text: str) -> Markup:
     """Render one paragraph of the summary subset to HTML; everything else is escaped text."""
     out: list[str] = []
     pos = 0
     for match in _INLINE.finditer(text):
-        out.append(esc(text[pos : match.start()]))
+        out.append(escape(text[pos : match.start()]))
         pos = match.end()
         groups = match.groupdict()
         if groups["esc"] is not None:
-            out.append(esc(groups["esc"][1]))
+            out.append(escape(groups["esc"][1]))
         elif groups["code"] is not None:
-            out.append(f"<code>{esc(groups['code'].strip() or groups['code'])}</code>")
+            out.append(Markup("<code>%s</code>") % (groups["code"].strip() or groups["code"]))
         elif groups["label"] is not None:
             url = safe_url(groups["url"])
             if url is None:  # not an http(s) link: show what was written, inert
-                out.append(esc(match.group(0)))
+                out.append(escape(match.group(0)))
             else:
-                out.append(f'<a href="{esc(url)}" rel="nofollow noopener">{inline_html(groups["label"])}</a>')
+                link = Markup('<a href="%s" rel="nofollow noopener">%s</a>')
+                out.append(link % (url, inline_html(groups["label"])))
         elif (inner := groups["strong"] or groups["strong2"]) is not None:
-            out.append(f"<strong>{inline_html(inner)}</strong>")
+            out.append(Markup("<strong>%s</strong>") % inline_html(inner))
         else:
             inner = groups["em"] or groups["em2"] or ""
-            out.append(f"<em>{inline_html(inner)}</em>")
-    out.append(esc(text[pos:]))
-    return "".join(out)
+            out.append(Markup("<em>%s</em>") % inline_html(inner))
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
 
 
-def summary_html(markdown: str) -> str:
-    """The summary as HTML paragraphs, on one line (safe inside a raw HTML block)."""
+def summary_paragraphs(markdown: str) -> list[Markup]:
+    """The summary's paragraphs, each as HTML of the summary subset (without the ``<p>``)."""
     paragraphs = [squash(p) for p in _PARAGRAPHS.split(markdown.strip())]
-    return "".join(f"<p>{inline_html(p)}</p>" for p in paragraphs if p)
+    return [inline_html(p) for p in paragraphs if p]
+
+
+def summary_html(markdown: str) -> Markup:
+    """The summary as HTML paragraphs, on one line (safe inside a raw HTML block)."""
+    return Markup("").join(Markup("<p>%s</p>") % p for p in summary_paragraphs(markdown))

@@ -1,113 +1,90 @@
-"""The pages made of event cards: the full timeline, one page per month, the month index."""
+"""The pages made of event cards: the full timeline (``timeline.html``), one page per month
+(``month.html``, with ``pager.html``) and the month index (``months.html``): their contexts."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+
+from markupsafe import Markup
 
 from .. import dates
 from ..model import Event
 from . import context as ctx
-from .cards import card, compact_list
+from .cards import card_context
 from .context import Site
 from .numbers import plural
-from .text import esc, md_text, page_heading
+
+Context = dict[str, Any]
 
 
 def _source_count(events: Sequence[Event]) -> int:
     return len({s for e in events for s in e.source_ids})
 
 
-def timeline_page(site: Site) -> str:
+def timeline_context(site: Site) -> Context:
     page = ctx.TIMELINE
-    events, full = site.events, len(site.events) <= site.options.full_limit
-    how = site.links.href(page, ctx.METHODOLOGY)
-    out = [
-        "# Full timeline\n\n",
-        f'<p class="tl-lede">{plural(len(events), "event")} reported by '
-        f"{plural(_source_count(events), 'source')}, oldest first. A date is only as precise as its "
-        "sources: “June 2024” means no source names the day. Every quote links to its place, "
-        f'highlighted, in the stored article. <a href="{how}">How this timeline is checked</a>.</p>\n\n',
-    ]
-    if not full:
-        out.append(
-            f'<p class="tl-note">The timeline is long, so this page lists each event by date and title; '
-            f'<a href="{site.links.href(page, ctx.DATED_INDEX)}">each month’s page</a> shows the events '
-            "in full with their quotes.</p>\n\n"
+    full = len(site.events) <= site.options.full_limit
+    months = []
+    for (year, month), events in site.months.items():
+        months.append(
+            {
+                "key": ctx.period_key(year, month),
+                "title": site.month_title(year, month),
+                "label": dates.month_label(year, month),
+                "anchor": ctx.month_anchor(year, month),
+                "events": plural(len(events), "event"),
+                "href": site.links.href(page, ctx.dated(year, month)),
+                "cards": [card_context(site, e, page) for e in events] if full else [],
+                "list": events,
+            }
         )
-    for (year, month), month_events in site.months.items():
-        title = site.month_title(year, month)
-        out.append(f"## {md_text(title)} {{#{ctx.month_anchor(year, month)}}}\n\n")
-        href = site.links.href(page, ctx.dated(year, month))
-        out.append(
-            f'<p class="tl-month-meta">{plural(len(month_events), "event")} · '
-            f'<a href="{href}">page for {esc(dates.month_label(year, month))}</a></p>\n\n'
-        )
-        if full:
-            out.extend(card(site, e, page) for e in month_events)
-        else:
-            out.append(compact_list(site, month_events, page))
-    if not events:
-        out.append('<p class="tl-note">No events yet.</p>\n')
-    return "".join(out)
+    return {
+        "events": plural(len(site.events), "event"),
+        "sources": plural(_source_count(site.events), "source"),
+        "methodology": site.links.href(page, ctx.METHODOLOGY),
+        "full": full,
+        "months_href": site.links.href(page, ctx.DATED_INDEX),
+        "months": months,
+    }
 
 
-def _pager(site: Site, page: str, keys: Sequence[tuple[int, int]], at: int) -> str:
-    links = []
-    if at > 0:
-        y, m = keys[at - 1]
-        links.append(
-            f'<a class="tl-prev" rel="prev" href="{site.links.href(page, ctx.dated(y, m))}">'
-            f"<span>Previous</span>{esc(site.month_title(y, m))}</a>"
-        )
-    if at + 1 < len(keys):
-        y, m = keys[at + 1]
-        links.append(
-            f'<a class="tl-next" rel="next" href="{site.links.href(page, ctx.dated(y, m))}">'
-            f"<span>Next</span>{esc(site.month_title(y, m))}</a>"
-        )
-    return f'<nav class="tl-pager" aria-label="Months">{"".join(links)}</nav>\n\n' if links else ""
+def _neighbour(site: Site, page: str, key: tuple[int, int]) -> Context:
+    return {"href": site.links.href(page, ctx.dated(*key)), "title": site.month_title(*key)}
 
 
-def dated_pages(site: Site) -> dict[str, str]:
-    keys = list(site.months)
-    pages = {}
-    for at, (year, month) in enumerate(keys):
-        page = ctx.dated(year, month)
-        events = site.months[(year, month)]
-        back = site.links.href(page, ctx.TIMELINE, ctx.month_anchor(year, month))
-        pager = _pager(site, page, keys, at)
-        out = [
-            page_heading(site.month_title(year, month)),
-            pager,
-            f'<p class="tl-lede">{plural(len(events), "event")} in {esc(dates.month_label(year, month))}, '
-            f"reported by {plural(_source_count(events), 'source')}. "
-            f'<a href="{back}">See them in the full timeline</a>.</p>\n\n',
-        ]
-        out.extend(card(site, e, page) for e in events)
-        out.append(pager)
-        pages[page] = "".join(out)
-    return pages
+def month_context(site: Site, key: tuple[int, int]) -> Context:
+    year, month = key
+    page = ctx.dated(year, month)
+    events = site.months[key]
+    keys, at = site.month_keys, site.month_index[key]
+    around = {
+        "previous": _neighbour(site, page, keys[at - 1]) if at > 0 else None,
+        "next": _neighbour(site, page, keys[at + 1]) if at + 1 < len(keys) else None,
+    }
+    return {
+        "key": ctx.period_key(year, month),
+        "title": site.month_title(year, month),
+        "label": dates.month_label(year, month),
+        "pager": Markup(site.templates.render("pager.html", around)),
+        **around,
+        "events": plural(len(events), "event"),
+        "sources": plural(_source_count(events), "source"),
+        "timeline_href": site.links.href(page, ctx.TIMELINE, ctx.month_anchor(year, month)),
+        "cards": [card_context(site, e, page) for e in events],
+    }
 
 
-def dated_index(site: Site) -> str:
+def months_context(site: Site) -> Context:
     page = ctx.DATED_INDEX
-    out = [
-        "# By month\n\n",
-        '<p class="tl-lede">One page per month with events, in order. Events whose date spans several '
-        "months are filed under the first.</p>\n\n",
-    ]
-    years: dict[int, list[tuple[int, int]]] = {}
-    for key in site.months:
-        years.setdefault(key[0], []).append(key)
-    for year, keys in years.items():
-        out.append(f"## {year}\n\n")
-        items = []
-        for y, m in keys:
-            events = site.months[(y, m)]
-            href = site.links.href(page, ctx.dated(y, m))
-            items.append(
-                f'<li><a href="{href}">{esc(site.month_title(y, m))}</a> '
-                f'<span class="tl-n">{plural(len(events), "event")}</span></li>'
-            )
-        out.append(f'<ol class="tl-months">{"".join(items)}</ol>\n\n')
-    return "".join(out)
+    years: dict[int, list[Context]] = {}
+    for (year, month), events in site.months.items():
+        years.setdefault(year, []).append(
+            {
+                "key": ctx.period_key(year, month),
+                "title": site.month_title(year, month),
+                "href": site.links.href(page, ctx.dated(year, month)),
+                "events": plural(len(events), "event"),
+            }
+        )
+    return {"years": [{"year": str(year), "months": months} for year, months in years.items()]}

@@ -80,14 +80,14 @@ def test_invalid_data_fails_the_build_with_plain_lines(tmp_path: Path) -> None:
     event = project / "events" / "defense-pact-signed.yaml"
     text = event.read_text(encoding="utf-8")
     event.write_text(
-        text.replace("tags: [agreements,", 'tags: ["x\\n::warning title=Injected::boom\\e[2J", agreements,'),
+        text.replace("tags: [agreements,", 'tags: ["x\\n::warning title=Injected::boom", agreements,'),
         encoding="utf-8",
     )
     (project / "events" / "nl\n::error::x\x1b[31m.yaml").write_text(text, encoding="utf-8")
     proc = mkdocs_build(project)
     assert proc.returncode == 1
     output = proc.stdout + proc.stderr
-    assert "unknown tag 'x\\n::warning title=Injected::boom\\x1b[2J'" in output
+    assert "unknown tag 'x\\n::warning title=Injected::boom'" in output
     assert "events/nl\\n::error::x\\x1b[31m.yaml" in output
     assert not [line for line in output.splitlines() if line.startswith("::") or UNSAFE.search(line)]
 
@@ -151,14 +151,10 @@ def test_deep_nesting_is_one_diagnostic_for_mkdocs_serve(tmp_path: Path) -> None
         log.close()
 
 
-@pytest.mark.xfail(
-    reason="issue 12, finding 5 (the contributor-tools task adds the date range checks): a claim's "
-    "as_of at the calendar's edge validates, then render/chart.py raises OverflowError",
-    raises=OverflowError,
-    strict=True,
-)
 @pytest.mark.parametrize("as_of", ["9999-12", "0001-01"])
 def test_a_claim_at_the_calendar_edge_is_refused_or_rendered(tmp_path: Path, as_of: str) -> None:
+    """Issue 12, finding 5: such an as_of validated, then render/chart.py raised OverflowError (fixed
+    by the contributor-tools task's date range checks)."""
     project = copy_repository(tmp_path)
     event = project / "events" / "jcs-about-1100-casualties.yaml"
     text = event.read_text(encoding="utf-8")

@@ -198,9 +198,13 @@ class MiniProject:
 
     def cli(self, *args: str) -> CliRun:
         """``python -m generator validate ARGS`` in-process, from ``root``."""
+        return self.cli_command("validate", *args)
+
+    def cli_command(self, *args: str) -> CliRun:
+        """``python -m generator ARGS`` in-process, from ``root``."""
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["validate", *args])
+            code = main(list(args))
         return CliRun(code, out.getvalue(), err.getvalue())
 
 

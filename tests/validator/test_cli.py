@@ -31,9 +31,16 @@ def test_text_format(project: MiniProject) -> None:
     lines = run.out.splitlines()
     assert f"{EVENT_PATH}:7:8: error[TL180]: unknown tag 'casualty'" in lines
     at = lines.index(f"{EVENT_PATH}:10:12: error[TL140]: the quote is not in alpha")
-    assert lines[at + 1].startswith('  hint: closest passage in alpha: "On Monday, South Korea’s Joint')
-    assert lines[at + 2].startswith("        the quote has ''' (U+0027 APOSTROPHE)")
-    assert lines[-1] == "1 events, 2 sources: 3 errors"  # TL140, TL154 (the date it supported), TL180
+    assert at > lines.index(f"{EVENT_PATH}:7:8: error[TL180]: unknown tag 'casualty'")  # fields, then quotes
+    assert lines[at + 1].startswith(
+        '  hint: closest passage in alpha, line 4: "On Monday, South Korea’s Joint'
+    )
+    assert lines[at + 2].startswith("        the quote has 'Korea's' where the source has 'Korea’s': '''")
+    assert lines[at + 3 :] == [
+        "        only quotes, dashes or letter case differ: copy the source's characters exactly",
+        "        not checked until this is fixed: the event's date, claim 1's as_of",
+        "1 events, 2 sources: 2 errors",  # TL180 and TL140; the date the quote supported is not checked
+    ]
 
 
 def test_github_format_matches_json(project: MiniProject) -> None:
@@ -47,7 +54,7 @@ def test_github_format_matches_json(project: MiniProject) -> None:
     *annotations, headline = github.out.splitlines()
     rows = json.loads(as_json.out)
     assert headline == f"2 events, 2 sources: {len(rows)} errors"
-    assert len(annotations) == len(rows) >= 4
+    assert len(annotations) == len(rows) == 3
     assert any("," in r["path"] and ":" in r["path"] for r in rows)
     assert any("\n" in r["hint"] for r in rows)
     for line, row in zip(annotations, rows, strict=True):
@@ -71,7 +78,6 @@ def test_json_format(project: MiniProject) -> None:
         ("code", "col", "hint", "line", "message", "path", "severity", "title")
     }
     assert [(r["code"], r["path"], r["line"], r["col"]) for r in rows] == [
-        ("TL154", EVENT_PATH, 2, 7),
         ("TL180", EVENT_PATH, 7, 8),
         ("TL140", EVENT_PATH, 10, 12),
     ]
@@ -134,9 +140,9 @@ def test_summary_file_lists_every_diagnostic(project: MiniProject) -> None:
     run = project.cli("--summary-file", "summary.md")
     assert run.code == 1
     table = (project.root / "summary.md").read_text(encoding="utf-8")
-    assert table.startswith("### Timeline data: 1 events, 2 sources: 3 errors\n")
+    assert table.startswith("### Timeline data: 1 events, 2 sources: 2 errors\n")
     body = [line for line in table.splitlines() if line.startswith("| ❌ ")]
-    assert len(body) == len(rows) == 3
+    assert len(body) == len(rows) == 2
     for line, row in zip(body, rows, strict=True):
         assert f"`{row['path']}:{row['line']}:{row['col']}` | {row['code']} |" in line
     project.cli("--summary-file", "summary.md")  # appends
@@ -162,7 +168,7 @@ def test_module_entry_point_exit_code(project: MiniProject) -> None:
     project.event(BROKEN)
     proc = run_module(project.root, "validate", "--format", "json", timeout=60)
     assert proc.returncode == 1, proc.stderr
-    assert [r["code"] for r in json.loads(proc.stdout)] == ["TL154", "TL180", "TL140"]
+    assert [r["code"] for r in json.loads(proc.stdout)] == ["TL180", "TL140"]
 
 
 def test_unwritable_summary_file_is_a_usage_error(project: MiniProject) -> None:
@@ -174,7 +180,7 @@ def test_unwritable_summary_file_is_a_usage_error(project: MiniProject) -> None:
 
 # ---------------------------------------------------------------- hostile text on the way out
 
-INJECTION = "x\\n::warning title=Injected::boom \\e[2J"
+INJECTION = "x\\n::warning title=Injected::boom"  # an escape sequence in a value is TL193
 
 
 def test_no_output_line_starts_a_workflow_command(project: MiniProject) -> None:
@@ -189,7 +195,7 @@ def test_no_output_line_starts_a_workflow_command(project: MiniProject) -> None:
         assert not [line for line in run.out.splitlines() if line.startswith("::")], run.out
         assert "\x1b" not in run.out
     text = project.cli().out
-    assert "unknown tag 'x\\n::warning title=Injected::boom \\x1b[2J'" in text
+    assert "unknown tag 'x\\n::warning title=Injected::boom'" in text
     assert "events/nl\\n::warning title=Injected::y\\x1b[31m.yaml:1:5: error[TL121]" in text
     github = project.cli("--format", "github").out.splitlines()
     assert all(line.startswith(("::error ", "::warning ")) for line in github[:-1])

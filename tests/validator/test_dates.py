@@ -70,10 +70,41 @@ def test_parse_refuses_non_ascii_digits() -> None:
         dates.parse("٢٠٢٤")
 
 
-def test_year_zero_is_a_diagnostic_not_a_crash(project: MiniProject) -> None:
-    project.event(variant('date: "2024-12"', 'date: "0000"', PLAIN))
+@pytest.mark.parametrize("value", ["0000", "0001-01", "9999-12", "1799-12-31", "2101", "1800/2101"])
+def test_a_year_outside_the_timeline_s_range_is_a_diagnostic_not_a_crash(
+    project: MiniProject, value: str
+) -> None:
+    project.event(variant('date: "2024-12"', f'date: "{value}"', PLAIN))
     d = only(project.validate(), "TL150")
     assert where(d) == (EVENT_PATH, 2, 7)
+    assert "is outside the years a timeline may use (1800–2100)" in d.message
+
+
+def test_the_range_s_ends_are_dates() -> None:
+    assert dates.parse("1800-01-01") == Single(1800, 1, 1)
+    assert dates.parse("2100-12-31") == Single(2100, 12, 31)
+
+
+def test_a_correction_after_publication_is_refused(project: MiniProject) -> None:
+    wrong = "The JCS confirmed on December 18, 2023, that at least 100 North Korean soldiers had died."
+    problems = (
+        "problems:\n  - kind: wrong-date\n    citation: 2\n    text: December 18, 2023\n"
+        '    correction: "2025-12-18"\n    note: The year is wrong.\n'
+    )
+    text = variant("Analysts expect the fighting to continue for several more months.", wrong, PLAIN)
+    project.event(text + problems)
+    d = only(project.validate(), "TL152")
+    assert where(d) == (EVENT_PATH, 15, 17)
+    assert (
+        d.message == "the correction 18 December 2025 lies after its source was published (26 December 2024)"
+    )
+
+
+def test_a_source_published_out_of_range(project: MiniProject) -> None:
+    meta = (project.seeds / "beta.yaml").read_text(encoding="utf-8")
+    project.write("seeds/beta.yaml", meta.replace('published: "2024-12"', 'published: "9999-12"'))
+    d = only(project.validate(), "TL150")
+    assert where(d) == ("seeds/beta.yaml", 4, 12)
 
 
 # ---------------------------------------------------------------- bounds

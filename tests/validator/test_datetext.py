@@ -57,6 +57,30 @@ def test_resolve_mention_takes_the_missing_year_from_publication(text: str, expe
     assert datetext.resolve_mention(mention, PUBLISHED) == expected
 
 
+@pytest.mark.parametrize(
+    ("month", "day", "future", "year"),
+    [
+        # an article of 14 March 2025 reports the past ...
+        (12, None, False, 2024),  # "in December"
+        (4, None, False, 2024),  # "in April" (last April)
+        (3, None, False, 2025),  # "in March": this month
+        (3, 20, False, 2024),  # "on March 20": not yet, so last year's
+        # ... and, in future-tense wording, what is to come
+        (4, None, True, 2025),  # "by the end of April"
+        (3, None, True, 2025),  # "will ... in March": this month
+        (3, 10, True, 2026),  # "will ... on March 10": already past this year
+        (1, None, True, 2026),
+    ],
+)
+def test_year_for_follows_the_tense(month: int, day: int | None, future: bool, year: int) -> None:
+    assert datetext.year_for(month, day, Single(2025, 3, 14), future=future) == year
+
+
+def test_year_for_with_only_the_year_of_publication() -> None:
+    assert datetext.year_for(11, None, Single(2024), future=False) == 2024
+    assert datetext.year_for(11, None, Single(2024), future=True) == 2024
+
+
 def test_resolve_mention_without_publication() -> None:
     [mention] = datetext.mentions("December 23")
     assert datetext.resolve_mention(mention, None) is None

@@ -37,11 +37,26 @@ def test_tl152_dated_after_publication(project: MiniProject) -> None:
     )
 
 
-def test_tl152_not_for_a_period_that_starts_before_publication(project: MiniProject) -> None:
+def test_tl152_hint_names_the_future_tense_wording(project: MiniProject) -> None:
+    project.event(plain("2025-01", quote="The defense pact is expected to take effect in January 2025."))
+    d = only(project.validate(), "TL152")
+    assert d.hint == (
+        "an article cannot report what happened after it: 'is expected to' … 'January 2025' is a plan or "
+        "a forecast, not an event"
+    )
+
+
+def test_tl159_a_period_that_ends_in_a_plan(project: MiniProject) -> None:
+    """Not after publication (the period starts before it), but its end rests on a forecast."""
     project.event(
         plain("2024-12/2025-01", quote="The defense pact is expected to take effect in January 2025.")
     )
-    assert project.validate().diagnostics == ()
+    result = project.validate()
+    d = only(result, "TL159")
+    assert d.severity is Severity.WARNING and result.ok
+    assert where(d) == (EVENT_PATH, 2, 7)
+    assert d.message == "2025-01 rests only on future-tense wording: 'is expected to' … 'January 2025'"
+    assert "a plan or a forecast is not a date something happened" in d.hint
 
 
 # ---------------------------------------------------------------- TL153 / TL154 grounding
@@ -122,7 +137,15 @@ def test_tl155_wrong_year_is_a_warning(project: MiniProject) -> None:
         "citation 2 says 'December 18, 2023', but its source was published 26 December 2024: "
         "the year is likely 2024"
     )
-    assert 'text: "December 18, 2023", correction: "2024-12-18"' in d.hint
+    assert d.hint == (
+        "record it under problems:\n"
+        "problems:\n"
+        "  - kind: wrong-date\n"
+        "    citation: 2\n"
+        '    text: "December 18, 2023"\n'
+        '    correction: "2024-12-18"\n'
+        "    note: The article is dated 26 December 2024; 2023 cannot be right."
+    )
 
 
 def test_tl155_is_silenced_by_a_recorded_wrong_date(project: MiniProject) -> None:
@@ -153,9 +176,9 @@ def test_a_recorded_correction_dates_the_event(project: MiniProject) -> None:
 
 def test_tl150_correction_that_is_not_a_date(project: MiniProject) -> None:
     project.event(plain(quote=WRONG_YEAR, extra=variant('"2024-12-18"', "the 18th", RECORDED)))
-    d = only(project.validate(), "TL150")
+    d = only(project.validate(), "TL150")  # recorded all the same: no TL155, no TL153
     assert where(d) == (EVENT_PATH, 15, 17)
-    assert "'the 18th' is not an EDTF date" in d.message
+    assert d.message.startswith("correction: 'the 18th' is not a date of the form YYYY")
 
 
 def test_tl155_not_for_an_old_date_far_from_publication(project: MiniProject) -> None:
@@ -273,3 +296,84 @@ def test_tl157_hint_is_valid_edtf(project: MiniProject) -> None:
     assert dates.parse(suggested) == Single(2024, 12, approximate=True, uncertain=True)
     project.event(variant('date: "2024-12"', f'date: "{suggested}"', THIS_MONTH))
     assert project.validate().diagnostics == ()
+
+
+# ---------------------------------------------------------------- hints that give the YAML to write
+
+
+def test_tl154_hint_gives_the_date_basis_entry_for_a_phrase_in_the_quote(project: MiniProject) -> None:
+    project.event(variant("date_basis:\n  - citation: 1\n    phrase: On Monday\n", ""))
+    d = only(project.validate(), "TL154")
+    assert d.message == "no quote supports 23 December 2024"
+    assert d.hint == (
+        "record the phrase that dates it:\n"
+        "date_basis:\n"
+        "  - citation: 1\n"
+        '    phrase: "On Monday"\n'
+        "quotes say: no dates"
+    )
+    project.event(
+        variant(
+            "date_basis:\n  - citation: 1\n    phrase: On Monday\n",
+            'date_basis:\n  - citation: 1\n    phrase: "On Monday"\n',
+        )
+    )
+    assert project.validate().diagnostics == ()
+
+
+# ---------------------------------------------------------------- a month without a year, in news text
+
+COUNCIL = """\
+Council to raise local taxes by the end of April
+The Riverside council voted on Thursday to raise local taxes by 4 per cent.
+The increase will take effect by the end of April, the council’s finance chief said.
+The last increase, of 2 per cent, came in April 2023, and the one before in December.
+"""
+COUNCIL_META = """\
+title: Council to raise local taxes
+publisher: The Riverside Ledger
+url: null
+published: "2025-03-14"
+published_basis: the page's JSON-LD
+sha256: {sha256}
+"""
+FUTURE = "The increase will take effect by the end of April, the council’s finance chief said."
+PAST = "The last increase, of 2 per cent, came in April 2023, and the one before in December."
+
+
+def council(date: str, quote: str) -> str:
+    return (
+        f'id: jcs-casualties\ndate: "{date}"\ntitle: The council raises taxes\n'
+        "summary: The council said so.\n"
+        f"tags: [deployment]\ncitations:\n  - source: council\n    quote: {quote}\n"
+    )
+
+
+def test_a_month_in_future_tense_wording_is_the_coming_one(project: MiniProject) -> None:
+    """'by the end of April' in an article of 14 March 2025 is April 2025, not April 2024."""
+    project.source("council", COUNCIL, COUNCIL_META)
+    project.event(council("2024-04", FUTURE))
+    d = only(project.validate(), "TL154")
+    assert d.message == "no quote supports April 2024"
+    assert d.hint.splitlines()[-1] == "quotes say: April → 2025-04 (future-tense: 'will')"
+    project.event(council("2025-04", FUTURE))
+    d = only(project.validate(), "TL152")
+    assert d.hint.endswith("'will' … 'April' is a plan or a forecast, not an event")
+
+
+def test_a_month_in_a_past_report_is_the_last_one(project: MiniProject) -> None:
+    project.source("council", COUNCIL, COUNCIL_META)
+    project.event(council("2024-12", PAST))
+    assert project.validate().diagnostics == ()
+    project.event(council("2025-12", PAST))
+    assert only(project.validate(), "TL152")
+
+
+def test_a_recorded_phrase_in_future_tense_wording_is_a_plan(project: MiniProject) -> None:
+    project.source("council", COUNCIL, COUNCIL_META)
+    basis = "date_basis:\n  - citation: 1\n    phrase: by the end of April\n"
+    project.event(council("2024-04", FUTURE) + basis)  # the past rule would have made this April 2024
+    d = only(project.validate(), "TL154")
+    assert "'by the end of April' = April 2025 → 2025-04 (future-tense: 'will')" in d.hint
+    project.event(council("2025-04", FUTURE) + basis)
+    assert only(project.validate(), "TL152")

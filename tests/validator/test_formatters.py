@@ -111,8 +111,24 @@ def test_strict_turns_warnings_into_errors() -> None:
     assert (d.code, d.path, d.line, d.message) == (WARNED.code, WARNED.path, WARNED.line, WARNED.message)
 
 
-def test_ordered_by_place_without_duplicates() -> None:
-    assert diag.ordered([WARNED, HINTED, AWKWARD, HINTED]) == [HINTED, WARNED, AWKWARD]
+def test_ordered_keeps_the_cause_order_without_duplicates() -> None:
+    """validate_project orders diagnostics causes first; ordered() (used by the MkDocs plugin) keeps it."""
+    assert diag.ordered([WARNED, HINTED, AWKWARD, HINTED]) == [WARNED, HINTED, AWKWARD]
+
+
+def test_the_cause_groups() -> None:
+    from generator.causes import group
+
+    assert [group(code) for code in ("TL100", "TL113", "TL134", "TL180", "TL130", "TL140", "TL192")] == [
+        0,
+        0,
+        0,
+        0,
+        1,
+        1,
+        1,
+    ]
+    assert [group(code) for code in ("TL152", "TL159", "TL160", "TL174")] == [2, 2, 3, 4]
 
 
 def test_markdown_table() -> None:

@@ -24,7 +24,13 @@ def test_tl121_id_differs_from_file_name(project: MiniProject) -> None:
     d = only(project.validate(), "TL121")
     assert where(d) == (EVENT_PATH, 1, 5)
     assert "'jcs-losses'" in d.message and "'jcs-casualties.yaml'" in d.message
-    assert "jcs-losses.yaml" in d.hint
+    assert d.hint == "rename the file to jcs-losses.yaml, or set `id: jcs-casualties`"
+
+
+def test_tl121_never_suggests_an_id_that_is_not_one(project: MiniProject) -> None:
+    project.event(variant("id: jcs-casualties", "id: jcs-losses"), "Losses 2024")
+    d = only(project.validate(), "TL121")
+    assert d.hint == "rename the file to jcs-losses.yaml"
 
 
 def test_tl122_duplicate_id_across_two_files(project: MiniProject) -> None:

@@ -15,7 +15,7 @@ from generator.quotes import IndexedText, locate, normalize
 
 @st.composite
 def singles(draw: st.DrawFn) -> Single:
-    year = draw(st.integers(1, 9999))
+    year = draw(st.integers(dates.EARLIEST_YEAR, dates.LATEST_YEAR))
     month = draw(st.none() | st.integers(1, 12))
     day = None if month is None else draw(st.none() | st.integers(1, calendar.monthrange(year, month)[1]))
     return Single(year, month, day, approximate=draw(st.booleans()), uncertain=draw(st.booleans()))

@@ -27,11 +27,13 @@ def test_tl140_straight_apostrophe_for_curly(project: MiniProject) -> None:
     assert where(d) == (EVENT_PATH, 10, 12)
     assert d.message == "the quote is not in alpha"
     first, *differences = d.hint.splitlines()
-    assert (
-        first == 'closest passage in alpha: "Seoul’s spy agency said recently that more troops could follow."'
+    assert first == (
+        'closest passage in alpha, line 14: "Seoul’s spy agency said recently that more troops could follow."'
     )
     assert differences == [
-        "the quote has ''' (U+0027 APOSTROPHE) where the source has '’' (U+2019 RIGHT SINGLE QUOTATION MARK)"
+        "the quote has 'Seoul's' where the source has 'Seoul’s': ''' (U+0027 APOSTROPHE) for '’' (U+2019 "
+        "RIGHT SINGLE QUOTATION MARK)",
+        "only quotes, dashes or letter case differ: copy the source's characters exactly",
     ]
 
 
@@ -60,11 +62,11 @@ def test_tl140_closest_passage_is_the_sentence_itself(project: MiniProject) -> N
     project.event(second_quote("    quote: Analysts expect fighting to continue for several more months.\n"))
     d = only(project.validate(), "TL140")
     first, *differences = d.hint.splitlines()
-    assert (
-        first
-        == 'closest passage in alpha: "Analysts expect the fighting to continue for several more months."'
+    assert first == (
+        "closest passage in alpha, line 13: "
+        '"Analysts expect the fighting to continue for several more months."'
     )
-    assert differences == ["the source has ' the' here, which the quote lacks"]
+    assert differences == ["the source has 'the' after 'expect', which the quote lacks"]
 
 
 # ---------------------------------------------------------------- whitespace may differ

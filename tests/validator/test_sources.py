@@ -212,6 +212,41 @@ def test_tl107_unquoted_publication_date(project: MiniProject) -> None:
     assert where(d) == ("seeds/alpha.yaml", 4, 12)
 
 
+# ---------------------------------------------------------------- the original page add-source keeps
+
+PAGE = b"<html><body><p>The page the text was extracted from.</p></body></html>\n"
+
+
+def with_original(project: MiniProject, name: str = "beta.html") -> None:
+    """beta with an original page: seeds/beta.html holds PAGE; ``name`` is what the metadata names."""
+    project.write("seeds/beta.html", PAGE)
+    meta = BETA_META + f"original:\n  file: {name}\n  sha256: {sha256(PAGE)}\n  extracted_with: by hand\n"
+    project.source("beta", BETA, meta)
+
+
+def test_the_original_page_is_checked_by_its_hash(project: MiniProject) -> None:
+    with_original(project)
+    assert project.validate().diagnostics == ()
+    project.write("seeds/beta.html", PAGE + b"<!-- edited -->")
+    d = only(project.validate(), "TL131")
+    assert where(d) == ("seeds/beta.yaml", 9, 11)
+    assert d.message.startswith("beta.html has SHA-256 ")
+    assert d.hint.endswith(f"write sha256: {sha256(PAGE + b'<!-- edited -->')})")
+
+
+def test_the_original_page_must_be_there(project: MiniProject) -> None:
+    with_original(project, name="gone.html")
+    d = only(project.validate(), "TL133")
+    assert where(d) == ("seeds/beta.yaml", 8, 9)
+    assert d.message == "the original page gone.html is missing or unreadable"
+
+
+def test_the_original_page_is_named_not_a_path(project: MiniProject) -> None:
+    with_original(project, name="../outside.html")
+    d = only(project.validate(), "TL113")
+    assert d.message == "original.file '../outside.html' is not a page's file name in the sources folder"
+
+
 # ---------------------------------------------------------------- characters no article needs
 
 

@@ -193,6 +193,7 @@ def test_tl106_top_level_not_a_mapping(project: MiniProject, text: str) -> None:
     d = only(project.validate(), "TL106")
     assert where(d) == (EVENT_PATH, 1, 1)
     assert "mapping" in d.message
+    assert d.hint == "start with the fields of event, e.g. title: <one neutral line: who said or did what>"
 
 
 # ---------------------------------------------------------------- TL107 unquoted dates

@@ -1,0 +1,1 @@
+"""The command line's subcommands, one module each; each registers itself with ``add_command``."""

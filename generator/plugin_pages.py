@@ -1,0 +1,115 @@
+"""What the MkDocs plugin (plugin.py) does to a generated page once its body is rendered: the headings
+as the site's ``toc`` extension would write them, the page's table of contents and anchors, and its
+search entries handed to Material's search plugin. MkDocs and Material imports live here and in
+plugin.py only.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from markdown.extensions.toc import TocExtension, nest_toc_tokens, unique
+from markdown.util import parseBoolValue
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+from .render import Heading, Permalinks, SearchEntry
+
+_ID = re.compile(r'\sid="([^"]*)"')
+_H1_ID = re.compile(r'<h1[^>]*\sid="([^"]*)"')
+
+
+def permalinks(config: MkDocsConfig) -> Permalinks:
+    """How the site's ``toc`` extension writes headings (``markdown_extensions: [toc: …]``)."""
+    settings = TocExtension(**(config.mdx_configs.get("toc") or {})).getConfigs()
+    symbol = settings["permalink"]
+    flag = parseBoolValue(symbol, False, preserve_none=True) if not isinstance(symbol, bool) else symbol
+    shown = None if flag in (False, None) else "&para;" if flag is True else str(escape(symbol))
+    slugify, separator = settings["slugify"], settings["separator"]
+    depth = settings["toc_depth"]
+    if isinstance(depth, str) and "-" in depth:
+        top, bottom = (int(x) for x in depth.split("-", 1))
+    else:
+        top, bottom = 1, int(depth)
+    return Permalinks(
+        symbol=shown,
+        css_class=settings["permalink_class"],
+        title=settings["permalink_title"],
+        leading=bool(parseBoolValue(settings["permalink_leading"], False)),
+        auto_id=lambda text, used: unique(slugify(text, separator), used),
+        levels=range(top, bottom + 1),
+    )
+
+
+def title_id(page: MkDocsPage) -> str | None:
+    """The id Markdown gave the page's title (its ``<h1>``)."""
+    found = _H1_ID.search(page.content or "")
+    return html.unescape(found.group(1)) if found else None
+
+
+def place_body(page: MkDocsPage, body: str, written: list[Heading], levels: range) -> None:
+    """Put the rendered ``body`` under the page's title and set what MkDocs knows of the page from it:
+    its table of contents (the title's entry, then every heading) and its anchors (every id)."""
+    head = page.content or ""
+    ids = {h.id for h in written}
+    first = title_id(page)
+    if first is not None and first in ids:  # Markdown would have made the title's id unique
+        fresh = unique(first, set(ids) | {first})
+        head = head.replace(f'id="{first}"', f'id="{fresh}"').replace(f'href="#{first}"', f'href="#{fresh}"')
+        for item in page.toc:
+            if item.id == first:
+                item.id = fresh
+    body = body.rstrip()  # as Python-Markdown ends its output
+    page.content = f"{head}\n{body}" if head else body
+    tokens: list[dict[str, Any]] = [_token(item) for item in _flatten(page.toc)]
+    tokens += [
+        {"level": h.level, "id": h.id, "name": str(h.title), "children": []}
+        for h in written
+        if h.level in levels
+    ]
+    page.toc = get_toc(nest_toc_tokens(tokens))
+    anchors = {html.unescape(m) for m in _ID.findall(page.content)}
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
+
+
+def _flatten(items: Any) -> list[AnchorLink]:
+    found: list[AnchorLink] = []
+    for item in items:
+        found.append(item)
+        found.extend(_flatten(item.children))
+    return found
+
+
+def _token(item: AnchorLink) -> dict[str, Any]:
+    return {"level": item.level, "id": item.id, "name": item.title, "children": []}
+
+
+def search_index(config: MkDocsConfig) -> Any | None:
+    """Material's search index when its search plugin is on (``None`` otherwise: MkDocs' own search
+    plugin, or none, indexes the pages from their HTML as usual)."""
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] == "search" and type(plugin).__module__.startswith("material.plugins.search"):
+            return getattr(plugin, "search_index", None)
+    return None
+
+
+@dataclass
+class _Section:
+    """What Material's ``SearchIndex.create_entry_for_section`` reads of a parsed section."""
+
+    id: str | None
+    title: list[str]
+    text: list[str]
+
+
+def add_entries(index: Any, page: MkDocsPage, entries: list[SearchEntry]) -> None:
+    """Hand ``entries`` to Material's search index, as its parser would have (its own method makes
+    each entry, so tags, boost and segmentation follow the page's settings as usual)."""
+    for entry in entries:
+        section = _Section(entry.anchor, [entry.title], [entry.text])
+        index.create_entry_for_section(section, page.toc, page.url, page)

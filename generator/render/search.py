@@ -1,0 +1,278 @@
+"""Search entries of generated pages, built from their contexts (the same ones the templates get):
+one per section (the page's title, then every heading), with the text Material's search plugin would
+take from the rendered HTML (searchtext.py). Each function here follows one template's markup.
+
+What is indexed is decided here: to leave something out (an event on the full timeline, say), skip
+it in the function for that page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..model import Event
+from .searchtext import Text, title
+
+Context = dict[str, Any]
+
+
+class Sections:
+    """A page's search sections in order: the title's, then one per heading (as the template writes
+    them); each is ``[title, Text]``."""
+
+    def __init__(self, page_title: str) -> None:
+        self.items: list[tuple[str, Text]] = [(title(page_title), Text())]
+        self.text = self.items[0][1]
+        self.text.text("\n")  # after the title's heading
+
+    def heading(self, value: str) -> None:
+        self.text.text("\n")
+        self.text = Text()
+        self.items.append((title(value), self.text))
+        self.text.text("\n")
+
+    def block(self) -> None:
+        """The blank line after a block."""
+        self.text.text("\n\n")
+
+
+def _paragraph(t: Text, *runs: str) -> None:
+    t.open("p")
+    for run in runs:
+        t.text(run)
+    t.close("p")
+
+
+def _lede(t: Text, before: str, link: str, after: str = ".") -> None:
+    t.open("p")
+    t.text(before)
+    t.open("a")
+    t.text(link)
+    t.close("a")
+    t.text(after)
+    t.close("p")
+
+
+# ---------------------------------------------------------------- cards (card.html, compact-item.html)
+
+
+def card(s: Sections, c: Context) -> None:
+    s.heading(c["event"].title)
+    t = s.text
+    t.open("div")
+    t.open("p")
+    t.element("time", c["date"])
+    t.text(" ")
+    t.element("span", "reported by " + c["sources"])
+    t.close("p")
+    t.open("div")
+    for paragraph in c["summary"]:
+        t.open("p")
+        t.html(paragraph)
+        t.close("p")
+    t.close("div")
+    if c["claims"]:
+        _claims(t, c["claims"])
+    if c["problems"]:
+        _problems(t, c["problems"])
+    t.open("ol")
+    for citation in c["citations"]:
+        _citation(t, citation)
+    t.close("ol")
+    if c["basis"]:
+        _paragraph(t, "Dated from", *(_basis(item, i) for i, item in enumerate(c["basis"])), ".")
+    if c["tags"]:
+        t.open("p")
+        for i, tag in enumerate(c["tags"]):
+            t.text(" " if i else "")
+            t.element("a", tag["label"])
+        t.close("p")
+    t.close("div")
+    s.block()
+
+
+def _claims(t: Text, groups: list[Context]) -> None:
+    t.open("div")
+    for group in groups:
+        t.open("div")
+        t.open("p")
+        t.element("a", group["label"])
+        if group["differ"]:
+            t.text(" ")
+            t.element("span", "estimates differ")
+        t.close("p")
+        t.open("ul")
+        for claim in group["claims"]:
+            t.open("li")
+            t.element("span", claim["figure"])
+            t.text(" ")
+            t.element("span", claim["unit"])
+            t.element("span", claim["claimant"])
+            t.open("span")
+            t.text(f"as of {claim['as_of']} · ")
+            t.element("a", f"quote {claim['quote']}")
+            t.close("span")
+            if claim["note"]:
+                t.element("span", claim["note"])
+            t.close("li")
+        t.close("ul")
+        t.close("div")
+    _lede(
+        t, "Each figure is what its claimant said, never merged or rounded. ", "How figures are recorded", ""
+    )
+    t.close("div")
+
+
+def _problems(t: Text, problems: list[Context]) -> None:
+    t.open("div")
+    _paragraph(t, "Problems in the sources")
+    t.open("ul")
+    for problem in problems:
+        t.open("li")
+        t.element("strong", problem["label"])
+        tag = f" {problem['tag']}" if problem["tag"] else ""
+        fix = f" Likely meant: {problem['correction']}." if problem["correction"] else ""
+        t.text(f" in quote {problem['quote']}: “{problem['words']}”{tag}. {problem['note']}{fix}")
+        t.close("li")
+    t.close("ul")
+    t.close("div")
+
+
+def _citation(t: Text, c: Context) -> None:
+    t.open("li")
+    t.open("blockquote")
+    t.open("p")
+    for words, tag in c["quote"]:
+        if tag is None:
+            t.text(words)
+        else:
+            t.element("span", words)
+            t.text(" ")
+            t.element("span", tag)
+    t.close("p")
+    t.close("blockquote")
+    t.open("p")
+    source = c["source"]
+    t.element("a", source["title"])
+    t.text(f" · {source['publisher']}" if source["publisher"] else "")
+    t.text(f" · published {source['published']}")
+    t.close("p")
+    if c["note"]:
+        _paragraph(t, "Note: " + c["note"])
+    t.close("li")
+
+
+def _basis(item: Context, index: int) -> str:
+    before = ";" if index else ""
+    if item["phrase"]:
+        return (
+            f"{before} “{item['phrase']}” in quote {item['quote']}, in an article published "
+            f"{item['published']}, which points to {item['resolved']}"
+        )
+    return (
+        f"{before} quote {item['quote']}, which reports it as current in an article published "
+        f"{item['published']}"
+    )
+
+
+def compact(t: Text, event: Event, date: str, sources: str) -> None:
+    t.open("li")
+    t.element("time", date)
+    t.text(" ")
+    t.element("a", event.title)
+    t.text(" ")
+    t.element("span", sources)
+    t.close("li")
+
+
+Compact = Callable[[Text, Event], None]
+
+
+def _compact_list(t: Text, events: Iterable[Event], item: Compact) -> None:
+    t.open("ol")
+    for event in events:
+        item(t, event)
+    t.close("ol")
+
+
+def _pager(t: Text, c: Context) -> None:
+    if not (c["previous"] or c["next"]):
+        return
+    t.open("nav")
+    for key, word in (("previous", "Previous"), ("next", "Next")):
+        if c[key]:
+            t.open("a")
+            t.element("span", word)
+            t.text(c[key]["title"])
+            t.close("a")
+    t.close("nav")
+    t.text("\n\n")
+
+
+# ---------------------------------------------------------------- pages
+
+
+def timeline(s: Sections, c: Context, item: Compact) -> None:
+    _lede(
+        s.text,
+        f"{c['events']} reported by {c['sources']}, oldest first. A date is only as precise as its "
+        "sources: “June 2024” means no source names the day. Every quote links to its place, "
+        "highlighted, in the stored article. ",
+        "How this timeline is checked",
+    )
+    s.block()
+    if not c["full"]:
+        _lede(
+            s.text,
+            "The timeline is long, so this page lists each event by date and title; ",
+            "each month’s page",
+            " shows the events in full with their quotes.",
+        )
+        s.block()
+    for month in c["months"]:
+        s.heading(month["title"])
+        _lede(s.text, f"{month['events']} · ", f"page for {month['label']}", "")
+        s.block()
+        if c["full"]:
+            for event in month["cards"]:
+                card(s, event)
+        else:
+            _compact_list(s.text, month["list"], item)
+            s.block()
+    if not c["months"]:
+        _paragraph(s.text, "No events yet.")
+
+
+def month(s: Sections, c: Context) -> None:
+    _pager(s.text, c)
+    _lede(
+        s.text,
+        f"{c['events']} in {c['label']}, reported by {c['sources']}. ",
+        "See them in the full timeline",
+    )
+    s.block()
+    for event in c["cards"]:
+        card(s, event)
+    _pager(s.text, c)
+
+
+def months(s: Sections, c: Context) -> None:
+    _paragraph(
+        s.text,
+        "One page per month with events, in order. Events whose date spans several months are filed "
+        "under the first.",
+    )
+    s.block()
+    for year in c["years"]:
+        s.heading(year["year"])
+        t = s.text
+        t.open("ol")
+        for item in year["months"]:
+            t.open("li")
+            t.element("a", item["title"])
+            t.text(" ")
+            t.element("span", item["events"])
+            t.close("li")
+        t.close("ol")
+        s.block()

@@ -1,0 +1,239 @@
+"""Search entries of the figures, source and tag pages (see search.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .search import Compact, Sections, _compact_list, _lede, _paragraph
+from .searchtext import Text
+
+Context = dict[str, Any]
+
+
+def _table(t: Text, head: list[str], rows: list[list[str | list[str]]]) -> None:
+    """A table in its scroll wrappers; a cell given as a list holds runs of text between tags."""
+    for tag in ("div", "div", "table", "thead", "tr"):
+        t.open(tag)
+    for name in head:
+        t.element("th", name)
+    for tag in ("tr", "thead"):
+        t.close(tag)
+    t.open("tbody")
+    for row in rows:
+        t.open("tr")
+        for cell in row:
+            t.open("td")
+            runs = [cell] if isinstance(cell, str) else cell
+            for run in runs:
+                t.element("span", run)
+            t.close("td")
+        t.close("tr")
+    for tag in ("tbody", "table", "div", "div"):
+        t.close(tag)
+
+
+def figures(s: Sections, c: Context) -> None:
+    _lede(
+        s.text,
+        "Every figure in the timeline is a claim: someone said it, as of some date, and a quote backs "
+        "it. Claims are never merged, averaged or rounded; where estimates differ, they are shown side "
+        "by side with who made them. ",
+        "How figures are recorded",
+    )
+    s.block()
+    if not c["measures"]:
+        _paragraph(s.text, "No figures have been recorded yet.")
+    for measure in c["measures"]:
+        s.heading(measure["label"])
+        t = s.text
+        t.open("p")
+        if measure["description"]:
+            t.text(measure["description"] + " ")
+        if measure["spread"]:
+            t.text("Claimed: ")
+            t.element("strong", measure["spread"].text)
+            t.text(f" {measure['unit']} ({measure['agreement']}).")
+        t.close("p")
+        s.block()
+        if measure["chart"]:
+            _chart(t, measure["chart"])
+            s.block()
+        head = ["As of", f"Figure ({measure['unit']})", "Claimed by", "Where it is reported"]
+        rows: list[list[str | list[str]]] = [
+            [
+                row["as_of"],
+                row["figure"],
+                row["claimant"],
+                [row["source"]["title"] if row["source"] else "—", row["event"].title],
+            ]
+            for row in measure["rows"]
+        ]
+        _table(t, head, rows)
+        s.block()
+
+
+def _chart(t: Text, chart: Context) -> None:
+    t.open("figure")
+    t.open("svg")
+    t.element("title", f"{chart['title']}: figures claimed, by claimant, over time")
+    t.element("desc", chart["description"])
+    t.open("g")
+    for tick in chart["grid"]:
+        t.open("line")
+        t.element("text", tick["label"])
+    for month in chart["months"]:
+        t.open("line")
+        t.element("text", month["label"])
+    t.open("line")
+    t.close("g")
+    for series in chart["series"]:
+        t.open("g")
+        for marker in series["markers"]:
+            t.open("circle")
+            t.element("title", marker["said"])
+        t.close("g")
+    t.close("svg")
+    t.open("figcaption")
+    t.open("ul")
+    for series in chart["series"]:
+        t.open("li")
+        t.element("span", "")
+        t.text(series["claimant"])
+        t.close("li")
+    t.close("ul")
+    _paragraph(
+        t,
+        "● stated figure · ○ “about” · ▲ “at least” (no upper limit given) · ▼ “at most” · bar: a "
+        "range. Points from different claimants at the same date are drawn side by side.",
+    )
+    t.close("figcaption")
+    t.close("figure")
+
+
+def sources(s: Sections, c: Context) -> None:
+    _lede(
+        s.text,
+        "Every article the timeline cites, stored word for word. Each page shows the whole text with "
+        "the quoted passages highlighted. ",
+        "How sources are chosen and stored",
+    )
+    s.block()
+    rows: list[list[str | list[str]]] = [
+        [row["title"], row["publisher"] or "unknown", row["published"], row["events"]] for row in c["sources"]
+    ]
+    _table(s.text, ["Article", "Publisher", "Published", "Cited by"], rows)
+
+
+def source(s: Sections, c: Context) -> None:
+    t = s.text
+    info = c["source"]
+    t.open("dl")
+    rows = [
+        ("Published", [f"{info['published']} ", f"({info['basis']})"]),
+        ("Publisher", [info["publisher"] or "unknown"]),
+        ("Address", [info["link"] or info["url"] or "unknown"]),
+    ]
+    for name, runs in rows:
+        t.element("dt", name)
+        t.open("dd")
+        for run in runs:
+            t.element("span", run)
+        t.close("dd")
+    for name, value in (("Stored copy", f"seeds/{info['id']}.txt"), ("SHA-256", info["sha256"])):
+        t.element("dt", name)
+        t.open("dd")
+        t.element("code", value)
+        t.close("dd")
+    t.close("dl")
+    s.block()
+    t.open("p")
+    t.text(
+        f"The stored text of this article, exactly as kept in the repository. {c['quotes']} from it back "
+        f"{c['events']}; each is highlighted below and links back (↩) to its event. Check the copy: "
+    )
+    t.element("code", f"sha256sum seeds/{info['id']}.txt")
+    t.text(" must print the SHA-256 above. ")
+    t.element("a", "How sources are stored and checked")
+    t.text(".")
+    t.close("p")
+    s.block()
+    s.heading("Cited by")
+    t = s.text
+    if c["cited_by"]:
+        t.open("ol")
+        for item in c["cited_by"]:
+            t.open("li")
+            t.element("a", item["event"].title)
+            t.text(" ")
+            t.element("span", item["date"])
+            t.text(" · ")
+            t.element("a", "quote")
+            t.close("li")
+        t.close("ol")
+    else:
+        _paragraph(t, "No event cites this article.")
+    s.block()
+    s.heading("The article")
+    _article(s.text, c["paragraphs"])
+
+
+def _article(t: Text, paragraphs: list[Context]) -> None:
+    t.open("div")
+    t.text("\n")
+    for paragraph in paragraphs:
+        t.open("p")
+        for part in paragraph["parts"]:
+            if part["note"]:
+                t.element("span", "Not part of the article: " + part["note"])
+                t.text(" ")
+            if part["dim"]:
+                t.open("span")
+            mark = part["mark"]
+            if mark:
+                for _ in range(1 + len(mark["inner"])):
+                    t.open("mark")
+                t.text(part["text"])
+                for _ in range(1 + len(mark["inner"])):
+                    t.close("mark")
+                if mark["back"]:
+                    t.open("sup")
+                    for i, back in enumerate(mark["back"]):
+                        t.text(", " if i else "")
+                        t.element("a", f"↩{back['number']}")
+                    t.close("sup")
+            else:
+                t.text(part["text"])
+            if part["dim"]:
+                t.close("span")
+        t.close("p")
+        t.text("\n")
+    t.close("div")
+
+
+def tags(s: Sections, c: Context) -> None:
+    _paragraph(s.text, "Events by subject. An event can carry several tags.")
+    s.block()
+    t = s.text
+    t.open("ul")
+    for tag in c["tags"]:
+        t.open("li")
+        if tag["count"]:
+            t.element("a", tag["label"])
+        else:
+            t.text(tag["label"])
+        t.text(" ")
+        t.element("span", tag["events"])
+        t.text(f" — {tag['description']}" if tag["description"] else "")
+        t.close("li")
+    t.close("ul")
+
+
+def tag(s: Sections, c: Context, item: Compact) -> None:
+    info = c["tag"]
+    before = f"{info['description']} " if info["description"] else ""
+    _lede(s.text, f"{before}{info['events']}. ", "All tags")
+    s.block()
+    for month in c["months"]:
+        s.heading(month["title"])
+        _compact_list(s.text, month["list"], item)
+        s.block()

@@ -1,0 +1,180 @@
+"""The Jinja2 templates every page is made of: ``generator/templates/timeline/*.html``, each of which a
+site may replace with its own (``<theme custom_dir>/timeline/<name>.html``).
+
+Autoescape is on: every string from the data is escaped by MarkupSafe unless it is already ``Markup``.
+Undefined names are errors, reported (like syntax errors) as one line with the template's
+``file:line``: :class:`TemplateProblem`.
+
+Layout rule (see docs/guide/templates.md): a line break and the indentation after it are dropped
+when they sit between two tags (``>`` or ``}`` before, ``<`` or ``{`` after), so templates can be laid
+out on several lines while the page gets one line per block; a blank line is kept, and separates blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent / "templates"
+PREFIX = "timeline/"
+# Every template the renderer uses (checked when the environment is made, so a syntax error stops
+# the build before anything is written).
+NAMES = (
+    "card.html",
+    "compact-item.html",
+    "time.html",
+    "pager.html",
+    "timeline.html",
+    "month.html",
+    "months.html",
+    "figures.html",
+    "chart.html",
+    "sources.html",
+    "source.html",
+    "tags.html",
+    "tag.html",
+    "home-stats.html",
+    "home-periods.html",
+    "home-figures.html",
+    "home-latest.html",
+    "home-check.html",
+    "notice.html",
+)
+_INSIDE = re.compile(r"(?<=>)\n[ \t]*(?=<)")  # between two HTML tags
+_LEADING = re.compile(r"\A\n[ \t]*(?=<|\Z)")  # after a Jinja tag, before an HTML tag or the next Jinja tag
+_TRAILING = re.compile(r"(?<=>)\n[ \t]*\Z")  # after an HTML tag, before a Jinja tag
+_TAG_ENDS = {"variable_end", "block_end"}
+_TAG_BEGINS = {"variable_begin", "block_begin"}
+
+
+class TemplateProblem(Exception):
+    """A template that cannot be used; ``str()`` is one line: ``file:line: template error: what``."""
+
+    def __init__(self, where: str, line: int | None, message: str) -> None:
+        super().__init__(where, line, message)
+        self.where, self.line, self.message = where, line, message
+
+    def __str__(self) -> str:
+        at = f"{self.where}:{self.line}" if self.line else self.where
+        return f"{at}: template error: {self.message}"
+
+
+class _Layout(Extension):
+    """The layout rule of the module docstring, applied to the literal text of each template (its
+    tokens, so line numbers in errors stay those of the file)."""
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        tokens = list(stream)
+        for i, token in enumerate(tokens):
+            if token.type != "data":
+                yield token
+                continue
+            text = _INSIDE.sub("", token.value)
+            if i > 0 and tokens[i - 1].type in _TAG_ENDS:
+                text = _LEADING.sub("", text)
+            if i + 1 < len(tokens) and tokens[i + 1].type in _TAG_BEGINS:
+                text = _TRAILING.sub("", text)
+            if text:
+                yield Token(token.lineno, "data", text)
+
+
+class _Environment(jinja2.Environment):
+    """Looks ``a.b`` up as a key first when ``a`` is a plain dict (the contexts the renderer builds
+    are): Jinja's default tries the attribute first, and the exception it catches every time costs a
+    fifth of a big render."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+class Templates:
+    """The templates of one site: from ``overrides`` (folders holding ``timeline/<name>.html``) first,
+    then the package's. All are compiled when this is made: a broken one raises
+    :class:`TemplateProblem`. ``root``: file names in errors are shown relative to it."""
+
+    def __init__(self, overrides: Sequence[Path] = (), root: Path | None = None) -> None:
+        self.overrides = [Path(d) for d in overrides]
+        self.root = root or Path.cwd()
+        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(d)) for d in self.overrides]
+        loaders.append(jinja2.FileSystemLoader(str(PACKAGE_DIR)))
+        self.env = _Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            extensions=[_Layout],
+            auto_reload=False,
+        )
+        self._compiled: dict[str, jinja2.Template] = {}
+        for name in NAMES:
+            with self.reporting():
+                self._compiled[name] = self.env.get_template(PREFIX + name)
+
+    @property
+    def overridden(self) -> list[str]:
+        """The names of the templates this site replaces."""
+        return [name for name in NAMES if any((d / PREFIX / name).is_file() for d in self.overrides)]
+
+    def render(self, name: str, context: dict[str, Any]) -> str:
+        """``timeline/<name>`` rendered with ``context``; errors as :class:`TemplateProblem`."""
+        with self.reporting():
+            return self._compiled[name].render(context)
+
+    def reporting(self) -> _Reporting:
+        return _Reporting(self)
+
+    def shown(self, filename: str | None) -> str:
+        """A template's file name as errors show it: relative to the project or to the package."""
+        if not filename:
+            return "<template>"
+        path = Path(filename).resolve()
+        for base in (self.root, PACKAGE_DIR.parent.parent):
+            if path.is_relative_to(base.resolve()):
+                return path.relative_to(base.resolve()).as_posix()
+        return path.as_posix()
+
+
+class _Reporting:
+    """Turns an error raised while loading or rendering a template into :class:`TemplateProblem`
+    naming the template file and line (the innermost template frame of the traceback)."""
+
+    def __init__(self, templates: Templates) -> None:
+        self.templates = templates
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: Any) -> None:
+        if error is None or isinstance(error, TemplateProblem) or not isinstance(error, Exception):
+            return
+        if isinstance(error, jinja2.TemplateSyntaxError):
+            where = self.templates.shown(error.filename)
+            raise TemplateProblem(where, error.lineno, error.message or "syntax error") from None
+        if isinstance(error, jinja2.TemplateNotFound):
+            raise TemplateProblem(str(error.name), None, "not found") from None
+        filename, line = _template_frame(tb)
+        if filename is None:
+            return  # not a template's fault: let it surface as it is
+        message = f"{type(error).__name__}: {error}"
+        raise TemplateProblem(self.templates.shown(filename), line, message) from None
+
+
+def _template_frame(tb: TracebackType | None) -> tuple[str | None, int | None]:
+    found: tuple[str | None, int | None] = (None, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html") or filename.endswith(".svg"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

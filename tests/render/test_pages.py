@@ -1,0 +1,73 @@
+"""The pages a timeline gives, rendered one at a time in either form. What each page holds is checked
+against the golden files of the built sites (test_site_golden.py, test_render_command.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import Timeline
+from generator.render import Headings, Options, Permalinks, Renderer, render_site
+
+PERMALINKS = Permalinks(symbol="&para;", auto_id=lambda text, used: text.lower().replace(" ", "-"))
+
+
+def test_page_paths_kinds_and_titles(timeline: Timeline, options: Options) -> None:
+    pages = Renderer(timeline, options).pages
+    assert list(pages) == [
+        "dated/2024-06.md",
+        "dated/2024-08.md",
+        "dated/2024-12.md",
+        "dated/index.md",
+        "figures.md",
+        "sources/fixture-a.md",
+        "sources/fixture-b.md",
+        "sources/fixture-c.md",
+        "sources/index.md",
+        "tags/casualties.md",
+        "tags/diplomacy.md",
+        "tags/index.md",
+        "tags/military.md",
+        "timeline.md",
+    ]
+    month = pages["dated/2024-12.md"]
+    assert (month.kind, month.key, month.title) == ("month", "2024-12", "December 2024 — casualty reports")
+    assert month.title_markdown == "# December 2024 — casualty reports\n\n"
+    assert [p.path for p in pages.values() if p.in_nav] == [
+        "dated/index.md",
+        "figures.md",
+        "sources/index.md",
+        "tags/index.md",
+        "timeline.md",
+    ]
+
+
+def _html(renderer: Renderer) -> dict[str, tuple[str, object]]:
+    found = {}
+    for path, page in renderer.pages.items():
+        rendered = renderer.render(page, Headings(permalinks=PERMALINKS), search=True)
+        found[path] = (rendered.html, [(h.level, h.id, str(h.title)) for h in rendered.headings])
+    return found
+
+
+def test_rendering_is_deterministic(timeline: Timeline, options: Options) -> None:
+    assert render_site(timeline, options) == render_site(timeline, options)
+    assert _html(Renderer(timeline, options)) == _html(Renderer(timeline, options))
+
+
+def test_html_headings_are_recorded_for_the_table_of_contents(timeline: Timeline, options: Options) -> None:
+    renderer = Renderer(timeline, options)
+    rendered = renderer.render(renderer.pages["timeline.md"], Headings(permalinks=PERMALINKS))
+    levels = [h.level for h in rendered.headings]
+    assert levels.count(2) == 3 and levels.count(3) == 7
+    assert rendered.headings[0].id == "m-2024-06"
+    source = renderer.render(renderer.pages["sources/fixture-a.md"], Headings(permalinks=PERMALINKS))
+    assert [h.id for h in source.headings] == ["cited-by", "the-article"]  # ids made from the text
+    assert '<h2 id="cited-by">Cited by<a class="headerlink" href="#cited-by"' in source.html
+
+
+@pytest.mark.parametrize("limit", [0, 3])
+def test_long_timelines_list_events_compactly(timeline: Timeline, limit: int) -> None:
+    page = render_site(timeline, Options(full_limit=limit))["timeline.md"]
+    assert "### " not in page  # no full cards
+    assert page.count('<ol class="tl-compact">') == 3  # one list per month
+    assert page.count("<li><time") == len(timeline.events)
