@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from generator import inputs, schema  # noqa: E402
 from generator.validate import Project, validate_project  # noqa: E402
 
-BASE = "jcs-about-1100-casualties"
+BASE = "jcs-1100-casualties"
 WORDS = "the ministry said that officials reported what witnesses saw near the border region ".split()
 
 
@@ -65,7 +65,7 @@ def event(base: dict[str, Any], n: int, tags: list[str]) -> dict[str, Any]:
     data["claims"] = [{**claim, "citation": 1} for _ in range(schema.MAX_ENTRIES)]
     recorded = [dict(p) for p in base["problems"]]  # one of them dates the event
     data["problems"] = recorded + [
-        {"kind": "note", "citation": 1, "text": "North Korean forces", "note": "x"}
+        {"kind": "note", "citation": 1, "text": " ".join(cited[0]["quote"].split()[:3]), "note": "x"}
         for _ in range(schema.MAX_ENTRIES - len(recorded))
     ]
     # Notes fill the file up to its limit.

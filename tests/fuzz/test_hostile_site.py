@@ -156,7 +156,7 @@ def test_a_claim_at_the_calendar_edge_is_refused_or_rendered(tmp_path: Path, as_
     """Issue 12, finding 5: such an as_of validated, then render/chart.py raised OverflowError (fixed
     by the contributor-tools task's date range checks)."""
     project = copy_repository(tmp_path)
-    event = project / "events" / "jcs-about-1100-casualties.yaml"
+    event = project / "events" / "jcs-1100-casualties.yaml"
     text = event.read_text(encoding="utf-8")
     at = text.index("as_of: ")
     end = text.index("\n", at)
