@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # FUZZ_PROFILE=long for a longer, random search (a few minutes), e.g. before a release.
 settings.register_profile(
     "ci",
-    max_examples=300,
+    max_examples=200,
     derandomize=True,
     deadline=None,
     database=None,
