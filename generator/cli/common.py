@@ -9,6 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..diagnostics import visible
 from ..hints import did_you_mean
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -23,7 +24,7 @@ def project_args(parser: argparse.ArgumentParser) -> None:
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {visible(message)}", file=sys.stderr)
     return code
 
 
