@@ -259,3 +259,15 @@ def near_miss(name: str, suffixes: tuple[str, ...], misspelt: tuple[tuple[str, s
         if bare.lower().endswith(ending) and len(bare) > len(ending):
             return bare[: -len(ending)] + meant
     return None
+
+
+def links_under(folder: Path) -> list[str]:
+    """Symbolic links anywhere under ``folder`` (relative POSIX paths, sorted), never followed. MkDocs
+    follows links in ``docs/``, so a link there would publish a file from outside the project."""
+    found = []
+    for top, folders, files in os.walk(folder, followlinks=False):
+        for name in folders + files:
+            path = Path(top, name)
+            if path.is_symlink():
+                found.append(path.relative_to(folder).as_posix())
+    return sorted(found)
