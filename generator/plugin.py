@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from . import diagnostics as diag
 from . import plugin_pages as pp
 from .exports.page import DATA_PAGE
+from .inputs import links_under
 from .model import Timeline, Vocabulary
 from .plugin_exports import SiteExports, export_options
 from .render import (
@@ -138,6 +139,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         for folder in (self._project.events, self._project.seeds):
             if not folder.is_dir():
                 raise PluginError(f"timeline: {folder} is not a folder (see `events`/`seeds` in mkdocs.yml)")
+        links = links_under(Path(config.docs_dir))
+        if links:
+            shown = ", ".join(diag.visible(f"{Path(config.docs_dir).name}/{link}") for link in links[:5])
+            raise PluginError(
+                f"timeline: a symbolic link in the docs folder ({shown}); the site publishes only "
+                "files inside it: replace the link with the file itself"
+            )
         result = validate_project(self._project)
         found = diag.ordered(diag.strict(result.diagnostics) if self.config.strict else result.diagnostics)
         headline = diag.summary(found, result.event_count, result.source_count)
