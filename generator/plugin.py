@@ -30,7 +30,10 @@ from mkdocs.structure.pages import Page
 
 from . import diagnostics as diag
 from . import plugin_pages as pp
+from .exports.page import DATA_PAGE
+from .inputs import links_under
 from .model import Timeline, Vocabulary
+from .plugin_exports import SiteExports, export_options
 from .render import (
     INDEX_PAGES,
     Headings,
@@ -60,6 +63,7 @@ class TimelineConfig(Config):  # type: ignore[no-untyped-call]
     full_timeline_limit = c.Type(int, default=500)
     latest = c.Type(int, default=5)
     key_figures = c.Type(int, default=3)
+    exports = c.Type(bool, default=True)  # feeds and data files, and the Data page listing them
     # The offline zip (a path from mkdocs.yml's folder): when it exists at build time, it is copied
     # beside the home page, which links it with its size. Left out of builds with the offline plugin.
     download = c.Optional(c.Type(str))
@@ -110,6 +114,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def __init__(self) -> None:
         self._command = "build"
         self._last_good: Renderer | None = None  # kept across `serve` rebuilds on purpose
+        self._exports = SiteExports()  # keeps the last good exports across `serve` rebuilds too
         self._reset()
 
     def _reset(self) -> None:
@@ -150,6 +155,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         for folder in (self._project.events, self._project.seeds):
             if not folder.is_dir():
                 raise PluginError(f"timeline: {folder} is not a folder (see `events`/`seeds` in mkdocs.yml)")
+        links = links_under(Path(config.docs_dir))
+        if links:
+            shown = ", ".join(diag.visible(f"{Path(config.docs_dir).name}/{link}") for link in links[:5])
+            raise PluginError(
+                f"timeline: a symbolic link in the docs folder ({shown}); the site publishes only "
+                "files inside it: replace the link with the file itself"
+            )
         result = validate_project(self._project)
         found = diag.ordered(diag.strict(result.diagnostics) if self.config.strict else result.diagnostics)
         headline = diag.summary(found, result.event_count, result.source_count)
@@ -169,11 +181,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             self._renderer = Renderer(result.timeline, self._options, self._templates)
             if self._command == "serve":
                 self._last_good = self._renderer
+        if self.config.exports:
+            base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+            self._exports.start(
+                None if errors else result.timeline,
+                export_options(config, base),
+                background=self._command != "serve",  # written while MkDocs builds the pages
+            )
         del result
         gc.collect()  # the validator's garbage, before MkDocs needs the memory
         self._index = pp.search_index(config)
         try:
             self._prepare()
+            self._exports.data_page(self._templates, None)  # a broken data.html fails now
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
         log.info(f"{headline}; {len(self._renderer.pages)} pages in {time.perf_counter() - started:.2f} s")
@@ -205,6 +225,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 files.remove(existing)
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=page.title_markdown, inclusion=inclusion))
+        self._exports.add_files(files, config)
         for path in (STYLESHEET, SCRIPT):
             if files.get_file_from_path(path) is None:  # a docs/ copy of it wins
                 files.append(File.generated(config, path, abs_src_path=str(ASSETS / Path(path).name)))
@@ -233,6 +254,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def _render_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         assert self._renderer is not None
         path = page.file.src_uri
+        if path == DATA_PAGE:
+            return self._data_page(context, page, config)
         if path not in self._renderer.pages:
             return context
         title = pp.title_id(page)
@@ -271,6 +294,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     on_page_context = CombinedEvent(_render_page, _index_page, _unflag_page)
 
+    def _data_page(self, context: Any, page: Page, config: MkDocsConfig) -> Any:
+        assert self._templates is not None
+        try:
+            body = self._exports.data_page(self._templates, (config.copyright or "").strip() or None)
+        except TemplateProblem as problem:
+            raise PluginError(str(problem)) from None
+        if body is not None:
+            pp.place_body(page, body, [], self._permalinks.levels)
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self._renderer is not None and page.file.src_uri in self._renderer.pages:
             page.content = (page.content or "").split("\n", 1)[0]  # written: keep only the title
@@ -291,5 +324,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 server.watch(str(folder))
         return server
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            waited = self._exports.write_into(Path(config.site_dir))  # written meanwhile by a 2nd process
+            if waited is not None:
+                log.info(f"exports written; the build waited {waited:.2f} s for them")
+        finally:
+            self._exports.finish(keep_last_good=self._command == "serve")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._exports.finish(keep_last_good=self._command == "serve")
+
     def on_shutdown(self) -> None:
         self._last_good = None
+        self._exports.finish(keep_last_good=False)

@@ -46,6 +46,7 @@ NAMES = (
     "home-latest.html",
     "home-check.html",
     "notice.html",
+    "data.html",
     "tag-filter.html",
     "overview.html",
     "home-overview.html",
