@@ -46,10 +46,19 @@ def page_heading(title: str, *, searched: bool = True, description: str = "") ->
         shown = str(escape(squash(title).replace("<", "‹").replace(">", "›")))
         front.append("title: " + json.dumps(shown, ensure_ascii=False))
     if description:
-        front.append("description: " + json.dumps(squash(description), ensure_ascii=False))
+        front.append("description: " + json.dumps(plain_attribute(description), ensure_ascii=False))
     if not searched:
         front.append("search:\n  exclude: true")
     return "---\n" + "\n".join(front) + "\n---\n\n" + heading if front else heading
+
+
+def plain_attribute(text: str) -> str:
+    """Text that stays text in any HTML attribute, even where a theme writes it unescaped (Material
+    writes a page's description so): ``<`` and ``>`` as ``‹`` and ``›``, straight double quotes as
+    curly ones, in pairs."""
+    text = squash(text).replace("<", "‹").replace(">", "›")
+    parts = text.split('"')
+    return "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
 
 
 def safe_url(url: str | None) -> str | None:
