@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import diagnostics as diag
@@ -39,18 +40,18 @@ from .render import (
     Options,
     Permalinks,
     Renderer,
-    SearchEntry,
     TemplateProblem,
     Templates,
     fill_home,
 )
 from .render.context import HOME, PERIOD_KEY
-from .render.pages import Rendered
+from .render.pages import SEARCH_EXCLUDE, Rendered
 from .validate import Project, validate_project
 
 log = get_plugin_logger("timeline")
 ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEET = "assets/timeline/timeline.css"  # where the plugin's stylesheet lands in the site
+SCRIPT = "assets/timeline/timeline.js"  # its progressive enhancements (tag filter, focus on arrival)
 
 
 class TimelineConfig(Config):  # type: ignore[no-untyped-call]
@@ -63,6 +64,11 @@ class TimelineConfig(Config):  # type: ignore[no-untyped-call]
     latest = c.Type(int, default=5)
     key_figures = c.Type(int, default=3)
     exports = c.Type(bool, default=True)  # feeds and data files, and the Data page listing them
+    # The offline zip (a path from mkdocs.yml's folder): when it exists at build time, it is copied
+    # beside the home page, which links it with its size. Left out of builds with the offline plugin.
+    download = c.Optional(c.Type(str))
+    # Show on the home page when the data (events and seeds) last changed: its last commit's date.
+    last_updated = c.Type(bool, default=False)
 
 
 def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project, Options, Templates]:
@@ -85,6 +91,8 @@ def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project
         full_limit=plugin.full_timeline_limit,
         latest=plugin.latest,
         key_figures=plugin.key_figures,
+        download=_download(base / plugin.download, config) if plugin.download else None,
+        updated=pp.last_commit([project.events, project.seeds]) if plugin.last_updated else None,
     )
     custom = config.theme.custom_dir
     try:
@@ -92,6 +100,12 @@ def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project
     except TemplateProblem as problem:
         raise PluginError(str(problem)) from None
     return project, options, templates
+
+
+def _download(path: Path, config: MkDocsConfig) -> tuple[str, int] | None:
+    """The offline zip's name and size when it exists and this is not the offline build itself."""
+    offline = any(name.split("/")[-1] == "offline" for name in config.plugins)
+    return (path.name, path.stat().st_size) if path.is_file() and not offline else None
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
@@ -111,7 +125,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._problem: str | None = None
         self._home: dict[str, str] = {}
         self._early: dict[str, tuple[str | None, Rendered]] = {}  # rendered before the build, once
-        self._pending: dict[str, list[SearchEntry]] = {}  # search entries waiting for their turn
+        self._pending: dict[str, Rendered] = {}  # pages whose search entries wait for their turn
         self._flagged: set[str] = set()
         self._index: Any | None = None
         self._permalinks = Permalinks()
@@ -129,6 +143,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._from_model = not self._templates.overridden
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)  # first: the site's own stylesheets can override it
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -210,11 +226,21 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=page.title_markdown, inclusion=inclusion))
         self._exports.add_files(files, config)
-        if files.get_file_from_path(STYLESHEET) is None:  # a docs/ copy of it wins
-            files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "timeline.css")))
+        for path in (STYLESHEET, SCRIPT):
+            if files.get_file_from_path(path) is None:  # a docs/ copy of it wins
+                files.append(File.generated(config, path, abs_src_path=str(ASSETS / Path(path).name)))
+        if self._options.download and self.config.download:
+            base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+            zipped = base / self.config.download
+            files.append(File.generated(config, self._options.download[0], abs_src_path=str(zipped)))
         # In the order MkDocs gives files it finds in docs/: the build (and its search index) is then
         # the same as if these pages had been written there.
         return Files(sorted(files, key=file_sort_key))
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self._renderer is not None
+        pp.add_sections(nav, files, self._renderer.nav_sections())
+        return nav
 
     # ------------------------------------------------------------------ pages
 
@@ -242,17 +268,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self._problem and path in INDEX_PAGES:
             body = self._notice() + body
         pp.place_body(page, body, rendered.headings, self._permalinks.levels)
-        self._pending[path] = rendered.search
+        self._pending[path] = rendered
         return context
 
     @event_priority(10)  # after plugins that mark the HTML (priority > 10), before search (0)
     def _index_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        entries = self._pending.pop(page.file.src_uri, None)
-        if entries is None or self._index is None or (page.meta.get("search") or {}).get("exclude"):
+        rendered = self._pending.pop(page.file.src_uri, None)
+        if rendered is None or self._index is None or (page.meta.get("search") or {}).get("exclude"):
             return context
-        if not self._from_model or "data-search-exclude" in (page.content or ""):
-            return context  # overridden templates, excluded parts: Material indexes the page from its HTML
-        pp.add_entries(self._index, page, entries)
+        if not self._from_model or (page.content or "").count(SEARCH_EXCLUDE) > rendered.excluded:
+            return context  # overridden templates, parts excluded since: Material indexes the page's HTML
+        pp.add_entries(self._index, page, rendered.search)
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}  # done: skip it
         self._flagged.add(page.file.src_uri)
         return context

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import TocExtension, nest_toc_tokens, unique
 from markdown.util import parseBoolValue
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink, get_toc
 
@@ -113,3 +118,62 @@ def add_entries(index: Any, page: MkDocsPage, entries: list[SearchEntry]) -> Non
     for entry in entries:
         section = _Section(entry.anchor, [entry.title], [entry.text])
         index.create_entry_for_section(section, page.toc, page.url, page)
+
+
+def add_sections(nav: Navigation, files: Files, plan: dict[str, list[tuple[str | None, list[str]]]]) -> None:
+    """Turn each index page of ``plan`` that is a top-level nav item into a section holding it and the
+    pages of its kind (subsections where titled), so that the tab stays highlighted on those pages and
+    the left column lists them; then redo what MkDocs derives from the nav (parents, page order,
+    previous and next)."""
+    items: list[Any] = []
+    for item in nav.items:
+        path = item.file.src_uri if isinstance(item, MkDocsPage) else None
+        if path not in plan:
+            items.append(item)
+            continue
+        children: list[Any] = [item]
+        for title, paths in plan[path]:
+            pages: list[Any] = [f.page for p in paths if (f := files.get_file_from_path(p)) and f.page]
+            if not pages:
+                continue
+            children.extend([Section(title, pages)] if title else pages)
+        items.append(Section(item.title, children))
+    nav.items = items
+    _parents(items, None)
+    nav.pages = _pages(items)
+    ordered = [None, *nav.pages, None]
+    for before, page, after in zip(ordered[:-2], nav.pages, ordered[2:], strict=True):
+        page.previous_page, page.next_page = before, after
+
+
+def _parents(items: list[Any], parent: Section | None) -> None:
+    for item in items:
+        item.parent = parent
+        if isinstance(item, Section):
+            _parents(item.children, item)
+
+
+def _pages(items: list[Any]) -> list[MkDocsPage]:
+    found: list[MkDocsPage] = []
+    for item in items:
+        if isinstance(item, MkDocsPage):
+            found.append(item)
+        elif isinstance(item, Section):
+            found.extend(_pages(item.children))
+    return found
+
+
+def last_commit(folders: list[Path]) -> date | None:
+    """The date of the last commit that changed ``folders`` (``None`` outside a git checkout)."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", *(str(f.resolve()) for f in folders)],
+            cwd=folders[0].resolve(),
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        ).stdout.strip()
+        return date.fromisoformat(out) if out else None
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return None
