@@ -46,6 +46,7 @@ from .render import (
 )
 from .render.context import HOME, PERIOD_KEY
 from .render.pages import SEARCH_EXCLUDE, Rendered
+from .stamps import StampError, data_date
 from .validate import Project, validate_project
 
 log = get_plugin_logger("timeline")
@@ -85,6 +86,10 @@ def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project
     project = Project(
         base / plugin.events, base / plugin.seeds, base / vocabulary if vocabulary else None, root=base
     )
+    try:
+        updated = data_date(base, (project.events, project.seeds)) if plugin.last_updated else None
+    except StampError as exc:
+        raise PluginError(f"timeline: {exc}") from None
     options = Options(
         periods=dict(plugin.periods),
         directory_urls=bool(config.use_directory_urls),
@@ -92,7 +97,7 @@ def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project
         latest=plugin.latest,
         key_figures=plugin.key_figures,
         download=_download(base / plugin.download, config) if plugin.download else None,
-        updated=pp.last_commit([project.events, project.seeds]) if plugin.last_updated else None,
+        updated=updated,
     )
     custom = config.theme.custom_dir
     try:
@@ -185,7 +190,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
             self._exports.start(
                 None if errors else result.timeline,
-                export_options(config, base),
+                export_options(config, base, (self._project.events, self._project.seeds)),
                 background=self._command != "serve",  # written while MkDocs builds the pages
             )
         del result

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import TocExtension, nest_toc_tokens, unique
@@ -161,19 +158,3 @@ def _pages(items: list[Any]) -> list[MkDocsPage]:
         elif isinstance(item, Section):
             found.extend(_pages(item.children))
     return found
-
-
-def last_commit(folders: list[Path]) -> date | None:
-    """The date of the last commit that changed ``folders`` (``None`` outside a git checkout)."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%cs", "--", *(str(f.resolve()) for f in folders)],
-            cwd=folders[0].resolve(),
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
-        ).stdout.strip()
-        return date.fromisoformat(out) if out else None
-    except (OSError, subprocess.SubprocessError, ValueError):
-        return None

@@ -78,7 +78,15 @@ def render(config_file: Path, out: Path, builder: str = "mkdocs") -> int:
                 home.write_text(fill_home(home.read_text(encoding="utf-8"), renderer.home_parts()), "utf-8")
             if plugin.config.exports:  # the feeds, data files and Data page the plugin adds
                 base = config_file.resolve().parent
-                write_plain(result.timeline, config, base, templates, staging / "docs", renderer.site.links)
+                write_plain(
+                    result.timeline,
+                    config,
+                    base,
+                    templates,
+                    staging / "docs",
+                    renderer.site.links,
+                    (project.events, project.seeds),
+                )
         except TemplateProblem as problem:
             raise RenderError(str(problem)) from None
         for asset in (STYLESHEET, SCRIPT):
