@@ -75,20 +75,41 @@ def test_every_time_element_is_machine_readable_and_uncertain_dates_say_why(desk
 def test_the_overview_links_every_event_by_name(desktop: Session, timeline: Any, path: str) -> None:
     page = desktop.open(path)
     marks = page.locator("svg.tl-overview-svg a")
-    assert marks.count() == len(timeline.events)
     names = page.evaluate(
         "[...document.querySelectorAll('svg.tl-overview-svg a')]"
         ".map(a => a.querySelector('title').textContent)"
     )
-    assert all(re.search(r"\(.*\d{4}.*\)$", n) for n in names)
+    assert all(re.search(r"\(.*\d{4}.*\)$|^\d+ events, .*: the page for ", n) for n in names)
+    counted = [int(n.split()[0]) for n in names if re.match(r"\d+ events, ", n)]
+    assert len(names) - len(counted) + sum(counted) == len(timeline.events)  # each event, once
     box = page.locator("svg.tl-overview-svg").bounding_box()
     room = page.locator(".md-content").bounding_box()
     assert box is not None and room is not None and box["width"] <= room["width"]  # no sideways scroll
+    assert page.locator(".tl-scroll-cue").is_hidden()
     desktop.shot(f"desktop-overview-{path.strip('/') or 'home'}")
     marks.first.focus()
     marks.first.press("Enter")
     page.wait_for_load_state("networkidle")
     assert "#e-" in page.url and page.locator(":target").count() == 1
+
+
+def test_the_overview_shows_june_august_december_and_no_invented_start(desktop: Session) -> None:
+    page = desktop.open("timeline/")
+    months = page.locator("svg.tl-overview-svg text.tl-month").all_text_contents()
+    assert {"Jun", "Aug", "Dec"} <= set(months)
+    bands = page.evaluate(
+        "[...document.querySelectorAll('svg.tl-overview-svg .tl-band')]"
+        ".map(b => b.getBoundingClientRect().left)"
+    )
+    svg = page.locator("svg.tl-overview-svg").bounding_box()
+    assert svg is not None and len(bands) == 3
+    assert bands[0] - svg["x"] < 0.6 * svg["width"]  # June is not squeezed into the right fifth
+    # every "by" event is an end tick and a dotted line with an open start, never a bar
+    by = page.locator("svg.tl-overview-svg a.tl-om-by")
+    assert by.count() >= 2
+    assert page.locator("svg.tl-overview-svg a.tl-om-by rect[rx]").count() == 0
+    title = page.locator("svg.tl-overview-svg > title").text_content() or ""
+    assert "to by" not in title and title.startswith("Overview: ")
 
 
 def test_the_overview_is_usable_on_a_phone(phone: Session) -> None:
@@ -99,10 +120,19 @@ def test_the_overview_is_usable_on_a_phone(phone: Session) -> None:
     assert scroller.get_attribute("role") == "region" and scroller.get_attribute("aria-labelledby")
     geometry = scroller.evaluate("s => ({scroll: s.scrollWidth, width: s.clientWidth, left: s.scrollLeft})")
     assert geometry["scroll"] > geometry["width"]
+    assert page.locator(".tl-scroll-cue").is_visible()  # it says there is more to the left
+    sizes = page.evaluate(
+        "[...document.querySelectorAll('svg.tl-overview-svg text')]"
+        ".map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"
+    )
+    assert sizes and min(sizes) >= 12  # text at a readable size, not shrunk with the drawing
+    targets = page.evaluate(
+        "[...document.querySelectorAll('svg.tl-overview-svg a')]"
+        ".map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })"
+    )
+    assert targets and all(w >= 24 and h >= 24 for w, h in targets)  # WCAG 2.5.8 target size
     latest = page.locator("svg.tl-overview-svg a").last
     latest.scroll_into_view_if_needed()
-    box = latest.bounding_box()
-    assert box is not None and box["height"] >= 4
     phone.shot("phone-overview")
 
 
