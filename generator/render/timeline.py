@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ..model import Event
 from . import context as ctx
+from . import describe
 from .cards import card_context
 from .context import Site
 from .groups import Group
@@ -102,6 +103,7 @@ def month_context(site: Site, group: Group) -> Context:
         "kind": group.kind,
         "title": site.group_title(group),
         "label": group.short,
+        "summary": describe.summary(site, group),
         "pager": Markup(site.templates.render("pager.html", around)),
         **around,
         "events": plural(len(events), "event"),

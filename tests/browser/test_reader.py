@@ -47,7 +47,7 @@ def test_a_year_only_event_is_on_no_month_page(desktop: Session, site: Path, tim
 def test_month_counts_count_only_that_months_events(desktop: Session) -> None:
     page = desktop.open("dated/2024-12/")
     cards = page.locator(".tl-event").count()
-    assert page.locator(".tl-lede").inner_text().startswith(f"{cards} events in December 2024")
+    assert page.locator(".tl-lede").inner_text().startswith(f"{cards} events under December 2024: ")
     dates_shown = page.locator(".tl-event .tl-meta .tl-date").all_inner_texts()
     assert dates_shown and all("December 2024" in d and not d.startswith("by") for d in dates_shown)
     by = desktop.open("dated/by-2024-12/")

@@ -1,0 +1,75 @@
+"""Page intros and link-preview descriptions keep a date's "probably" and its span (site-review 5): a
+group page's lede and its ``description`` are built from the dates in words, so neither states a bare
+month for an event dated only probably, or only as part of a span."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.dates import Interval
+from generator.render import Options, Renderer, describe, when
+from generator.render.context import Site
+from generator.validate import Project, validate_project
+
+ROOT = Path(__file__).resolve().parents[2]
+MONTH_YEAR = re.compile(
+    r"(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December) \d{4}"
+)
+
+
+@pytest.fixture(scope="module")
+def site() -> Site:
+    result = validate_project(Project(ROOT / "events", ROOT / "seeds", root=ROOT))
+    assert result.ok
+    return Renderer(result.timeline, Options(periods={"2024-06": "June", "2024-12": "December"})).site
+
+
+def test_every_group_description_states_each_date_in_words(site: Site) -> None:
+    for group, events in site.groups.items():
+        text = describe.summary(site, group)
+        assert describe.group(site, group).startswith(text)
+        for event in events:
+            assert when.words(event.date) in text, (group.key, text)
+
+
+def test_no_description_states_a_bare_month_for_an_uncertain_or_span_date(site: Site) -> None:
+    checked = 0
+    for group, events in site.groups.items():
+        text = describe.group(site, group)
+        certain = {
+            when.words(e.date) for e in events if not when.unsure(e.date) and not isinstance(e.date, Interval)
+        }
+        for found in MONTH_YEAR.finditer(text):
+            before = text[max(0, found.start() - 12) : found.start()]
+            hedged = before.endswith(("probably ", "about ", "by ", "since ", "–"))
+            if hedged or found.group(0) in certain:
+                continue
+            in_title = any(found.group(0) in e.title for e in events)
+            assert in_title, (group.key, found.group(0), text)
+        checked += any(when.unsure(e.date) or isinstance(e.date, Interval) for e in events)
+    assert checked >= 4  # the repository has uncertain and span dates in April, May, June, August, December
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("2024-04", "1 event, dated probably April–December 2024"),
+        ("2024-06", "1 event, dated probably June 2024"),
+        ("2024-08", "1 event, dated since August 2024"),
+    ],
+)
+def test_a_group_with_one_uncertain_or_span_event_says_so(site: Site, key: str, expected: str) -> None:
+    group = next(g for g in site.groups if g.key == key)
+    assert describe.summary(site, group) == expected
+
+
+def test_a_mixed_month_counts_its_certain_and_probable_dates_apart(site: Site) -> None:
+    group = next(g for g in site.groups if g.key == "2024-12")
+    text = describe.summary(site, group)
+    assert text.startswith("11 events under December 2024: 4 dated December 2024, 6 dated probably")
+    until = next(g for g in site.groups if g.key == "by-2024-12")
+    assert "no source says when they happened" in describe.summary(site, until)
