@@ -270,7 +270,10 @@ def test_back_links_return_to_the_citation_and_focus_follows(desktop: Session) -
     back = page.locator(f"sup.tl-back a[href$='#{item_id}']").first
     assert back.count() == 1
     name = back.evaluate("a => a.querySelector('.tl-sr').textContent")
-    assert name.startswith("back to: ")
+    assert re.match(r"back to event \d+: \S", name)
+    size = back.bounding_box()
+    assert size is not None and size["width"] >= 24 and size["height"] >= 24  # WCAG 2.5.8
+    assert back.evaluate("a => parseFloat(getComputedStyle(a).fontSize)") >= 15.9  # .8rem, not 10 px
     desktop.shot("desktop-source-focus")
     page.go_back()
     page.wait_for_load_state("networkidle")
@@ -283,6 +286,31 @@ def test_back_links_return_to_the_citation_and_focus_follows(desktop: Session) -
     page.wait_for_load_state("networkidle")
     assert page.url.endswith(href.rsplit("/", 1)[-1])
     assert page.evaluate("document.activeElement.id") == href.split("#", 1)[1]
+    # the citation landed on is marked: a bar, a tint and a ring, below the sticky header
+    landed = page.evaluate(
+        """() => { const li = document.activeElement, s = getComputedStyle(li);
+                   const body = getComputedStyle(document.body).backgroundColor;
+                   return {shadow: s.boxShadow, outline: s.outlineStyle, tint: s.backgroundColor !== body
+                           && s.backgroundColor !== 'rgba(0, 0, 0, 0)', top: li.getBoundingClientRect().top,
+                           header: document.querySelector('.md-header').getBoundingClientRect().bottom}; }"""
+    )
+    assert "inset" in landed["shadow"] and landed["outline"] == "solid" and landed["tint"], landed
+    assert landed["top"] >= landed["header"] - 1, landed
+    desktop.shot("desktop-citation-landed")
+
+
+def test_citation_links_say_stored_copy_and_problems_link_their_quote(desktop: Session) -> None:
+    page = desktop.open("dated/2024-12/")
+    after = page.locator(".tl-citations .tl-src a").first.evaluate(
+        "a => getComputedStyle(a, '::after').content"
+    )
+    assert "stored copy" in after and "↗" not in after
+    links = page.locator(".tl-problems li a[href^='#e-']")
+    assert links.count() >= 1
+    for href in links.evaluate_all("as => as.map(a => a.getAttribute('href'))"):
+        assert page.locator(href).count() == 1, href  # each "quote N" goes to that quote
+    basis = page.locator(".tl-basis a[href^='#e-']")
+    assert basis.count() >= 1
 
 
 def test_source_pages_have_one_of_each_landmark_and_ordered_headings(desktop: Session) -> None:
