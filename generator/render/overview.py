@@ -213,8 +213,9 @@ def _draw(item: Context, scale: ax.Scale) -> Context:
         "text_y": f"{y + 4.5:.1f}",
         "path": None,
     }
-    if item["kind"] == "since":
-        found["path"] = f"M{x2:.1f} {y:.1f}l-9 -7v14z"
+    if item["kind"] == "since":  # the bar stops short of its arrowhead, so that the arrow shows
+        found["width"] = f"{max(x2 - x1 - 10, 1):.1f}"
+        found["path"] = f"M{x2:.1f} {y:.1f}l-10 -8v16z"
     elif item["kind"] == "by":  # the tick at the date, and an open arrowhead at the line's left end
         found["tick"] = {"x": f"{x2 - 4:.1f}", "y": f"{y - 8:.1f}", "height": "16"}
         found["path"] = f"M{x1 + 8:.1f} {y - 6:.1f}L{x1 + 1:.1f} {y:.1f}L{x1 + 8:.1f} {y + 6:.1f}"
