@@ -90,7 +90,7 @@ def group(site: Site, found: Group) -> str:
 def source(found: Source, quotes: int) -> str:
     who = f" ({found.publisher})" if found.publisher else ""
     return _short(
-        f"The stored text of “{found.title}”{who}, published {found.published_label}, with the "
+        f"The stored text of “{found.title}”{who}, published {when.published(found)}, with the "
         f"{plural(quotes, 'passage')} the timeline quotes highlighted."
     )
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import Event, Source
 from . import context as ctx
+from . import when
 from .context import Site
 from .numbers import plural
 from .text import safe_url
@@ -132,7 +133,7 @@ def _source(source: Source) -> Context:
     return {
         "id": source.id,
         "title": source.title,
-        "published": source.published_label,
+        "published": when.published(source),
         "basis": source.published_basis,
         "publisher": source.publisher,
         "url": source.url,

@@ -1,6 +1,7 @@
-"""Page intros and link-preview descriptions keep a date's "probably" and its span (site-review 5): a
-group page's lede and its ``description`` are built from the dates in words, so neither states a bare
-month for an event dated only probably, or only as part of a span."""
+"""Page texts at the dates' precision (site-review 5, 14, 18, 24): a group page's lede and its
+``description`` are built from the dates in words, so neither states a bare month for an event dated
+only probably, or only as part of a span; headings and citation lines say "probably", not "?"; a group
+page has one pager; a page alone in its nav section has no empty sidebar."""
 
 from __future__ import annotations
 
@@ -22,10 +23,15 @@ MONTH_YEAR = re.compile(
 
 
 @pytest.fixture(scope="module")
-def site() -> Site:
+def renderer() -> Renderer:
     result = validate_project(Project(ROOT / "events", ROOT / "seeds", root=ROOT))
     assert result.ok
-    return Renderer(result.timeline, Options(periods={"2024-06": "June", "2024-12": "December"})).site
+    return Renderer(result.timeline, Options(periods={"2024-06": "June", "2024-12": "December"}))
+
+
+@pytest.fixture(scope="module")
+def site(renderer: Renderer) -> Site:
+    return renderer.site
 
 
 def test_every_group_description_states_each_date_in_words(site: Site) -> None:
@@ -73,3 +79,19 @@ def test_a_mixed_month_counts_its_certain_and_probable_dates_apart(site: Site) -
     assert text.startswith("11 events under December 2024: 4 dated December 2024, 6 dated probably")
     until = next(g for g in site.groups if g.key == "by-2024-12")
     assert "no source says when they happened" in describe.summary(site, until)
+
+
+def test_uncertain_dates_are_in_words_not_question_marks(renderer: Renderer, site: Site) -> None:
+    """Headings, nav titles and citation lines say "(probably)" and "probably", never a bare "?"
+    (site-review 14)."""
+    titles = [site.group_title(g) for g in site.groups]
+    assert "April 2024 (probably)" in titles and not any(t.endswith("?") for t in titles)
+    rendered = renderer.markdown(renderer.pages["dated/2024-12.md"])
+    assert "published probably December 2024" in rendered and "December 2024?" not in rendered
+
+
+def test_group_pages_have_one_pager_and_lone_pages_no_empty_sidebar(renderer: Renderer) -> None:
+    pages = renderer.pages
+    assert "hide:\n  - footer\n" in pages["dated/2024-12.md"].title_markdown  # tl-pager only
+    assert "hide:\n  - navigation\n" in pages["timeline.md"].title_markdown
+    assert "hide:" not in pages["sources/index.md"].title_markdown
