@@ -154,7 +154,12 @@ class Renderer:
         site = self.site
 
         def item(t: Text, event: Event) -> None:
-            search.compact(t, event, site.label(event.date), plural(len(event.source_ids), "source"))
+            date, sources = site.label(event.date), plural(len(event.source_ids), "source")
+            parts = site.memo("compact-search", event.id, lambda: search.compact_parts(event, date, sources))
+            if parts is None:
+                search.compact(t, event, date, sources)
+            else:
+                t.extend(parts)
 
         build: dict[str, Callable[[], None]] = {
             "timeline": lambda: search.timeline(sections, context, item),

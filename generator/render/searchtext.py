@@ -14,11 +14,28 @@ import re
 from html import escape, unescape
 
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+_OPEN = {tag: f"<{tag}>" for tag in KEEP}
+_CLOSE = {tag: f"</{tag}>" for tag in KEEP}
 _TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*>")
 
 
+def _escaped(data: str) -> str:
+    """``html.escape(data, quote=False)`` with line breaks as spaces, inlined: it runs for every run of
+    text of every page."""
+    if "&" in data:
+        data = data.replace("&", "&amp;")
+    if "<" in data:
+        data = data.replace("<", "&lt;")
+    if ">" in data:
+        data = data.replace(">", "&gt;")
+    return data.replace("\n", " ") if "\n" in data else data
+
+
 class Text:
-    """One section's text, built as Material's parser would build it from the same markup."""
+    """One section's text, built as Material's parser would build it from the same markup.
+
+    It runs for every element of every generated page, so the common cases take short paths; what
+    they do is what the general rules in :meth:`_put` and :meth:`close` say."""
 
     __slots__ = ("_parts", "_pending")
 
@@ -32,38 +49,59 @@ class Text:
             self._pending.append(value)
 
     def _flush(self) -> None:
-        if not self._pending:
-            return
-        data = "".join(self._pending)
-        self._pending.clear()
+        pending = self._pending
+        if pending:
+            data = pending[0] if len(pending) == 1 else "".join(pending)
+            pending.clear()
+            self._put(data)
+
+    def _put(self, data: str) -> None:
+        """A run of text (not empty): whitespace becomes one space, unless one is there already."""
         parts = self._parts
         if data.isspace():
             if not parts or not parts[-1].isspace():
                 parts.append(" ")
         else:
-            parts.append(escape(data.replace("\n", " "), quote=False))
+            parts.append(_escaped(data))
 
     def open(self, tag: str) -> None:
-        self._flush()
+        if self._pending:
+            self._flush()
         if tag in KEEP:
-            self._parts.append(f"<{tag}>")
+            self._parts.append(_OPEN[tag])
 
     def close(self, tag: str) -> None:
-        self._flush()
+        if self._pending:
+            self._flush()
         if tag not in KEEP:
             return
         parts = self._parts
-        start = parts.index(f"<{tag}>")  # the first one in the section, as Material looks it up
-        if any(not parts[i].isspace() for i in range(start + 1, len(parts))):
-            parts.append(f"</{tag}>")
+        start = parts.index(_OPEN[tag])  # the first one in the section, as Material looks it up
+        last = len(parts) - 1
+        if (last > start and not parts[last].isspace()) or any(
+            not parts[i].isspace() for i in range(start + 1, last)
+        ):
+            parts.append(_CLOSE[tag])
         else:
             del parts[start:]  # an empty element leaves nothing
 
     def element(self, tag: str, value: str) -> None:
         """``<tag>value</tag>``."""
-        self.open(tag)
-        self.text(value)
-        self.close(tag)
+        if tag in KEEP:
+            self.open(tag)
+            self.text(value)
+            self.close(tag)
+            return
+        if self._pending:
+            self._flush()
+        if value:
+            self._put(value)
+
+    def extend(self, parts: list[str]) -> None:
+        """Parts made earlier by :meth:`parts` (they begin with an opening tag: nothing to merge)."""
+        if self._pending:
+            self._flush()
+        self._parts += parts
 
     def html(self, markup: str) -> None:
         """A fragment of well-formed inline HTML this package made (the summary subset)."""
@@ -77,6 +115,29 @@ class Text:
     def result(self) -> str:
         self._flush()
         return "".join(self._parts).strip()
+
+
+def item_parts(tag: str, *runs: tuple[str | None, str]) -> list[str] | None:
+    """What ``open(tag)``, then ``element(inner, value)`` for each run (``text(value)`` when ``inner``
+    is None), then ``close(tag)`` add to a section, ready for :meth:`Text.extend`. Only for a ``tag``
+    Material keeps, inner tags it drops, and runs that are single spaces (never two in a row) or
+    text that is not blank; None otherwise (make the calls then)."""
+    parts = [_OPEN[tag]]
+    for inner, value in runs:
+        if inner in KEEP or not value:
+            return None
+        if value == " ":
+            if parts[-1] == " ":
+                return None
+            parts.append(" ")
+        elif value.isspace():
+            return None
+        else:
+            parts.append(_escaped(value))
+    if all(part == " " for part in parts[1:]):
+        return None
+    parts.append(_CLOSE[tag])
+    return parts
 
 
 def title(value: str) -> str:
