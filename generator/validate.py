@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import dates
 from .causes import by_cause, note
+from .checkcache import CheckCache
 from .checks.event import check_event
 from .crossfile import Checked, check_estimates, note_broken, record, scan, summarize
 from .diagnostics import Diagnostic, Severity, error
@@ -201,14 +202,40 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def validate_project(project: Project, workers: int | None = None) -> Result:
+def validate_project(project: Project, workers: int | None = None, cache: CheckCache | None = None) -> Result:
     """Check every event against its sources. Never raises on bad data: problems are diagnostics.
-    ``workers``: processes to use for many files (default: one per core)."""
+    ``workers``: processes to use for many files (default: one per core). ``cache``: results kept
+    from the last run with it, reused where nothing they depend on changed (checkcache.py)."""
     with _collector_paused():
-        return _validate(project, workers)
+        return _validate(project, workers, cache)
 
 
-def _validate(project: Project, workers: int | None) -> Result:
+def _check_cached(
+    project: Project,
+    jobs: list[tuple[Path, str]],
+    sources: SourceSet,
+    vocabulary: Vocabulary | None,
+    workers: int,
+    cache: CheckCache | None,
+) -> list[Checked]:
+    """:func:`_check_all`, for only the files whose kept result cannot be reused."""
+    if cache is None:
+        return _check_all(project, jobs, sources, vocabulary, workers)
+    cache.begin(vocabulary, sources)
+    kept = [cache.get(file, shown) for file, shown in jobs]
+    todo = [job for job, got in zip(jobs, kept, strict=True) if got is None]
+    fresh = iter(_check_all(project, todo, sources, vocabulary, workers))
+    checked = []
+    for got in kept:
+        result = got if got is not None else next(fresh)
+        if got is None:
+            cache.put(result)
+        checked.append(result)
+    cache.keep_only({shown for _, shown in jobs})
+    return checked
+
+
+def _validate(project: Project, workers: int | None, cache: CheckCache | None = None) -> Result:
     root = project.root
     vocabulary_path = project.vocabulary or project.events / VOCABULARY_FILE
     vocabulary, vocabulary_found = load_vocabulary(vocabulary_path, root)
@@ -221,7 +248,7 @@ def _validate(project: Project, workers: int | None) -> Result:
     diagnostics: list[Diagnostic] = []
     first_seen: dict[str, str] = {}
     estimates: dict[str, tuple[str, str, str, str, int, int]] = {}
-    checked_all = _check_all(project, jobs, sources, vocabulary, workers)
+    checked_all = _check_cached(project, jobs, sources, vocabulary, workers, cache)
     if project.files is not None:  # ids and estimates of the files not checked, for the cross-file checks
         named = {file.resolve() for file in files}
         for other in event_files(project.events):
