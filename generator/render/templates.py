@@ -117,9 +117,12 @@ class Templates:
             auto_reload=False,
         )
         self._compiled: dict[str, jinja2.Template] = {}
+        texts = []
         for name in NAMES:
             with self.reporting():
                 self._compiled[name] = self.env.get_template(PREFIX + name)
+                texts.append(self.env.loader.get_source(self.env, PREFIX + name)[0])  # type: ignore[union-attr]
+        self.fingerprint = tuple(texts)  # equal for equal templates (render/reuse.py)
 
     @property
     def overridden(self) -> list[str]:
