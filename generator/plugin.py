@@ -29,9 +29,10 @@ from mkdocs.structure.pages import Page
 
 from . import diagnostics as diag
 from . import plugin_pages as pp
+from .checkcache import CheckCache
 from .model import Timeline, Vocabulary
+from .plugin_site import Staging
 from .render import (
-    INDEX_PAGES,
     Headings,
     Options,
     Permalinks,
@@ -40,14 +41,18 @@ from .render import (
     TemplateProblem,
     Templates,
     fill_home,
+    parallel,
 )
 from .render.context import HOME, PERIOD_KEY
 from .render.pages import Rendered
+from .render.reuse import Reuse
 from .validate import Project, validate_project
 
 log = get_plugin_logger("timeline")
 ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEET = "assets/timeline/timeline.css"  # where the plugin's stylesheet lands in the site
+# From this many generated pages on, `mkdocs build` renders them ahead in a second process.
+PARALLEL_MIN_PAGES = 100
 
 
 class TimelineConfig(Config):  # type: ignore[no-untyped-call]
@@ -95,7 +100,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     def __init__(self) -> None:
         self._command = "build"
+        self._dirty = False
         self._last_good: Renderer | None = None  # kept across `serve` rebuilds on purpose
+        self._checks = CheckCache()  # validation results, kept across `serve` rebuilds too
+        self._reuse = Reuse()  # rendered pages, likewise
+        self._staging = Staging()  # `mkdocs build` writes here, then replaces site/ (plugin_site.py)
         self._reset()
 
     def _reset(self) -> None:
@@ -109,16 +118,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._pending: dict[str, list[SearchEntry]] = {}  # search entries waiting for their turn
         self._flagged: set[str] = set()
         self._index: Any | None = None
+        self._ahead: parallel.Ahead | None = None  # pages rendered ahead in a second process
         self._permalinks = Permalinks()
         self._from_model = True  # search entries from the model (no template is overridden)
 
     # ------------------------------------------------------------------ configuration and data
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self._command = command
+        self._command, self._dirty = command, dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()
+        if self._command != "serve" and not self._dirty:
+            self._staging.begin(config)
         self._project, self._options, self._templates = site_settings(self.config, config)
         self._permalinks = pp.permalinks(config)
         self._from_model = not self._templates.overridden
@@ -134,7 +146,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         for folder in (self._project.events, self._project.seeds):
             if not folder.is_dir():
                 raise PluginError(f"timeline: {folder} is not a folder (see `events`/`seeds` in mkdocs.yml)")
-        result = validate_project(self._project)
+        result = validate_project(self._project, cache=self._checks if self._command == "serve" else None)
         found = diag.ordered(diag.strict(result.diagnostics) if self.config.strict else result.diagnostics)
         headline = diag.summary(found, result.event_count, result.source_count)
         errors = [d for d in found if d.severity is diag.Severity.ERROR]
@@ -156,6 +168,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         del result
         gc.collect()  # the validator's garbage, before MkDocs needs the memory
         self._index = pp.search_index(config)
+        if self._command == "serve":
+            self._reuse.start(self._renderer, repr(config.mdx_configs.get("toc")))
         try:
             self._prepare()
         except TemplateProblem as problem:
@@ -163,21 +177,39 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         log.info(f"{headline}; {len(self._renderer.pages)} pages in {time.perf_counter() - started:.2f} s")
 
     def _prepare(self) -> None:
-        """Render the home page's parts and the first page of each kind now: a template that fails on
-        this data fails here, before the build; those pages are kept until MkDocs asks for them."""
+        """Render the home page's parts now. Unless the build is staged (then a failure anywhere
+        leaves site/ alone), render the first page of each kind too: a template that fails on this
+        data fails here, before MkDocs cleans the site folder; those pages are kept until asked for."""
         assert self._renderer is not None
         self._home = self._renderer.home_parts()
+        if self._staging.folder is not None:
+            return
         kinds: set[str] = set()
         for path, page in self._renderer.pages.items():
             if page.kind not in kinds:
                 kinds.add(page.kind)
-                first = self._permalinks.auto_id(" ".join(page.title.split()), set())
+                first = self._title_id(path)
                 self._early[path] = (first, self._render(page.path, first))
 
-    def _render(self, path: str, title_id: str | None) -> Rendered:
+    def _title_id(self, path: str) -> str:
+        """The id Markdown will give the page's title (checked when the page is built)."""
         assert self._renderer is not None
-        headings = Headings(permalinks=self._permalinks, used={title_id} if title_id else set())
-        return self._renderer.render(self._renderer.pages[path], headings, search=self._index is not None)
+        return self._permalinks.auto_id(" ".join(self._renderer.pages[path].title.split()), set())
+
+    def _render_ahead(self, path: str) -> Rendered:
+        return self._render(path, self._title_id(path))
+
+    def _render(self, path: str, title_id: str | None) -> Rendered:
+        renderer, search = self._renderer, self._index is not None
+        assert renderer is not None
+
+        def render() -> Rendered:
+            headings = Headings(permalinks=self._permalinks, used={title_id} if title_id else set())
+            return renderer.render(renderer.pages[path], headings, search=search)
+
+        if self._command == "serve":  # pages nothing changed for are kept from the last rebuild
+            return self._reuse.get(path, title_id, search, render)
+        return render()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self._renderer is not None
@@ -193,15 +225,26 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "timeline.css")))
         # In the order MkDocs gives files it finds in docs/: the build (and its search index) is then
         # the same as if these pages had been written there.
-        return Files(sorted(files, key=file_sort_key))
+        files = Files(sorted(files, key=file_sort_key))
+        if (
+            self._command != "serve"
+            and len(self._renderer.pages) >= PARALLEL_MIN_PAGES
+            and parallel.available()
+        ):
+            order = [f.src_uri for f in files.documentation_pages() if f.src_uri in self._renderer.pages]
+            self._ahead = parallel.Ahead(order, self._render_ahead, done=set(self._early))
+        return files
 
     # ------------------------------------------------------------------ pages
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri != HOME:
+        """The home page's parts; under ``mkdocs serve`` with invalid data, the error notice on every
+        page written by hand (generated pages get it when rendered)."""
+        if page.file.src_uri == HOME:
+            html = fill_home(html, self._home)
+        elif self._renderer is not None and page.file.src_uri in self._renderer.pages:
             return html
-        filled = fill_home(html, self._home)
-        return self._with_notice(filled) if self._problem else filled
+        return self._with_notice(html) if self._problem else html
 
     @event_priority(100)  # before anything reads the page's HTML
     def _render_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -212,11 +255,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         title = pp.title_id(page)
         early = self._early.pop(path, None)
         try:
-            rendered = early[1] if early is not None and early[0] == title else self._render(path, title)
+            if early is not None and early[0] == title:
+                rendered = early[1]
+            elif self._ahead is not None and title == self._title_id(path):
+                rendered = self._ahead.get(path)
+            else:
+                rendered = self._render(path, title)
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
         body = rendered.html
-        if self._problem and path in INDEX_PAGES:
+        if self._problem:  # every page: the one being edited is the last good version too
             body = self._notice() + body
         pp.place_body(page, body, rendered.headings, self._permalinks.levels)
         self._pending[path] = rendered.search
@@ -245,6 +293,20 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     on_page_context = CombinedEvent(_render_page, _index_page, _unflag_page)
 
+    @event_priority(-100)  # the last step of the build: the site is complete
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_ahead()
+        self._staging.finish(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_ahead()
+        self._staging.fail(error)
+
+    def _stop_ahead(self) -> None:
+        if self._ahead is not None:
+            self._ahead.close()
+            self._ahead = None
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self._renderer is not None and page.file.src_uri in self._renderer.pages:
             page.content = (page.content or "").split("\n", 1)[0]  # written: keep only the title
@@ -266,4 +328,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         return server
 
     def on_shutdown(self) -> None:
+        self._stop_ahead()
+        self._staging.end()
         self._last_good = None
+        self._reuse.clear()

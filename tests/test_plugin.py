@@ -13,11 +13,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from render.site_snapshot import broken_links, tree
+from serving import mkdocs_serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -198,7 +199,10 @@ def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
     with caplog.at_level(logging.ERROR):
         rebuild()  # must not raise
     assert any("events/jcs-1100-casualties.yaml:" in r.getMessage() for r in caplog.records)
-    assert (site / "dated" / "2024-12" / "index.html").read_text(encoding="utf-8") == good
+    month = (site / "dated" / "2024-12" / "index.html").read_text(encoding="utf-8")
+    notice = re.compile(r'<div class="admonition failure tl-notice">.*?</pre></div>\n\n', re.DOTALL)
+    assert len(notice.findall(month)) == 1
+    assert notice.sub("", month) == good  # the last good page, under the notice
     timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "The timeline data has errors" in timeline and "events/jcs-1100-casualties.yaml:" in timeline
     plugin = configs[-1].plugins["timeline"]
@@ -208,59 +212,44 @@ def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
 
 
 def test_mkdocs_serve_reports_an_invalid_edit_and_keeps_serving(tmp_path: Path) -> None:
-    """The real `mkdocs serve`: an edit that breaks the data is reported, the server stays up, and
-    fixing it brings the pages back."""
-    import socket
-    import time
-    import urllib.request
-
+    """The real `mkdocs serve`: an edit that breaks the data is reported, the server stays up and
+    keeps the last good pages, every page (the one showing the edited event too) carries the error
+    notice naming file:line, and fixing the edit brings the pages back without it."""
     project = _project(tmp_path)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=ENV,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-    def fetch(path: str) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-
-    def wait_for(check: Callable[[], bool], what: str) -> None:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert server.poll() is None, f"the server died while waiting for {what}"
-            try:
-                if check():
-                    return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        log.seek(0)
-        pytest.fail(f"timed out waiting for {what}; server output:\n{log.read()}")
-
     event = project / "events" / "jcs-1100-casualties.yaml"
     good = event.read_text(encoding="utf-8")
-    try:
-        wait_for(lambda: "tl-event" in fetch("timeline/"), "the first build")
+    notice = "The timeline data has errors"
+    pages = [
+        "",  # home
+        "timeline/",
+        "dated/",
+        "dated/2024-12/",  # the edited event's page
+        "figures/",
+        "sources/",
+        "sources/fixture-a/",
+        "tags/",
+        "tags/casualties/",
+        "methodology/",
+    ]
+    with mkdocs_serve(project, tmp_path / "serve.log") as served:
+        served.wait_for(lambda: "tl-event" in served.fetch("timeline/"), "the first build")
+        before = {page: served.fetch(page) for page in pages}
+        assert not any(notice in html for html in before.values())
         event.write_text(good.replace("around 1,100", "around 1,200"), encoding="utf-8")
-        wait_for(lambda: "The timeline data has errors" in fetch("timeline/"), "the error notice")
-        assert "tl-event" in fetch("dated/2024-12/")  # the last good pages are still served
-        log.seek(0)
-        assert "events/jcs-1100-casualties.yaml:" in log.read()
+        served.wait_for(lambda: notice in served.fetch("timeline/"), "the error notice")
+        assert "events/jcs-1100-casualties.yaml:" in served.output()
+        for page in pages:
+            html = served.fetch(page)
+            assert notice in html, page
+            box = html[html.index("tl-notice") : html.index("</pre>", html.index("tl-notice"))]
+            assert re.search(r"events/jcs-1100-casualties\.yaml:\d+:\d+: error\[TL\d+\]", box), page
+        month = served.fetch("dated/2024-12/")
+        assert "tl-event" in month and 'id="e-jcs-1100-casualties"' in month  # the last good version
+        assert "around 1,100" in month and "around 1,200" not in month
         event.write_text(good, encoding="utf-8")
-        wait_for(lambda: "The timeline data has errors" not in fetch("timeline/"), "the fixed build")
+        served.wait_for(lambda: notice not in served.fetch("timeline/"), "the fixed build")
+        assert not any(notice in served.fetch(page) for page in pages)
         assert not (project / "docs" / "timeline.md").exists()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 # ---------------------------------------------------------------- templates
