@@ -13,20 +13,24 @@ imports at the top): ``on_page_context`` keeps the search index lean (see ``SEAR
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 DEFAULT_CONFIG = Path("mkdocs-offline.yml")
+WORK_PREFIX = "offline-bundle-"  # the temporary folder of a build
 DEFAULT_NAME = "cited-timeline"
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
 # Where the shim lands in the site; mkdocs-offline.yml lists this path in extra.polyfills, which also
@@ -146,8 +150,13 @@ def check_offline_config(offline: dict[str, Any], main: dict[str, Any] | None = 
     return problems
 
 
-def build_site(config: Path, site_dir: Path, epoch: int) -> None:
+def build_site(config: Path, site_dir: Path, epoch: int, tmp: Path | None = None) -> None:
+    """Build the offline site into ``site_dir``. With ``tmp``, the build keeps its own temporary files
+    there (TMPDIR): they go with the caller's work folder, however the build ends."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    if tmp is not None:
+        tmp.mkdir(exist_ok=True)
+        env["TMPDIR"] = str(tmp)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     command += ["--config-file", str(config), "--site-dir", str(site_dir)]
     if subprocess.run(command, cwd=config.parent, env=env, check=False).returncode:
@@ -177,20 +186,41 @@ def search_languages(site_dir: Path) -> list[str]:
 
 
 def write_zip(site_dir: Path, out: Path, folder: str, epoch: int) -> int:
-    """A byte-for-byte reproducible zip of ``site_dir`` under ``folder/``; returns the entry count."""
+    """A byte-for-byte reproducible zip of ``site_dir`` under ``folder/``; returns the entry count.
+    Written to ``<out>.partial`` and renamed when complete; the partial file goes on any failure."""
     stamp = time.gmtime(epoch)[:6]
     count = 0
     partial = out.with_name(out.name + ".partial")
-    with zipfile.ZipFile(partial, "w") as archive:
-        for name, path in bundled_files(site_dir):
-            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=stamp)
-            info.create_system = 3  # Unix, so that the modes below mean the same everywhere
-            info.external_attr = (0o100000 | FILE_MODE) << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
-            count += 1
-    partial.replace(out)
+    try:
+        with zipfile.ZipFile(partial, "w") as archive:
+            for name, path in bundled_files(site_dir):
+                info = zipfile.ZipInfo(f"{folder}/{name}", date_time=stamp)
+                info.create_system = 3  # Unix, so that the modes below mean the same everywhere
+                info.external_attr = (0o100000 | FILE_MODE) << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, path.read_bytes(), compresslevel=9)
+                count += 1
+        partial.replace(out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise
     return count
+
+
+@contextmanager
+def _writing(what: Path) -> Iterator[None]:
+    """An OSError (a full or read-only disk) becomes a one-line BundleError naming ``what``."""
+    try:
+        yield
+    except OSError as exc:
+        raise BundleError(f"cannot write {_shown(what)}: {exc.strerror or exc}") from None
+
+
+def _shown(path: Path) -> str:
+    """The path relative to the current folder if it is inside it, else in full."""
+    relative = os.path.relpath(path)
+    return str(path.resolve()) if relative.startswith("..") else relative
 
 
 def bundle(config: Path = DEFAULT_CONFIG, out_dir: Path = Path("dist"), name: str = DEFAULT_NAME) -> Bundle:
@@ -206,32 +236,48 @@ def bundle(config: Path = DEFAULT_CONFIG, out_dir: Path = Path("dist"), name: st
     problems = check_offline_config(offline, main)
     if problems:
         raise BundleError(f"{config.name}:\n" + "\n".join(f"  - {p}" for p in problems))
+    from generator.scratch import scratch_folder  # not at the top: this is a hook module too
+
     epoch = source_date_epoch(root)
-    out_dir.mkdir(parents=True, exist_ok=True)
     out = (out_dir / f"{name}-offline.zip").resolve()
-    with tempfile.TemporaryDirectory(prefix="offline-bundle-") as tmp:
-        site_dir = Path(tmp) / "site"
-        build_site(config, site_dir, epoch)
+    with _writing(out_dir):
+        out_dir.mkdir(parents=True, exist_ok=True)
+    with _writing(Path(tempfile.gettempdir())), scratch_folder(WORK_PREFIX) as tmp:
+        site_dir = tmp / "site"
+        build_site(config, site_dir, epoch, tmp / "tmp")
         index = site_dir / "search" / "search_index.js"
-        files = write_zip(site_dir, out, f"{name}-offline", epoch)
+        with _writing(out):
+            files = write_zip(site_dir, out, f"{name}-offline", epoch)
         index_size = index.stat().st_size if index.is_file() else 0
     return Bundle(out, files, out.stat().st_size, index_size)
 
 
 def _cmd_bundle(args: argparse.Namespace) -> int:
+    # Stopped (Ctrl-C, SIGTERM from CI or a shell): the work folder and the partial zip go, and the
+    # reason is one line, not a traceback.
+    previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         result = bundle(args.config, args.out, args.name)
     except BundleError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("error: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if args.json:
         print(json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in vars(result).items()}))
     else:
         print(
-            f"{os.path.relpath(result.path)}: {result.files} files, {result.size:,} bytes "
+            f"{_shown(result.path)}: {result.files} files, {result.size:,} bytes "
             f"(search index {result.search_index_size:,} bytes)"
         )
     return 0
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def add_command(commands: Any) -> None:

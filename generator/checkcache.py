@@ -17,11 +17,10 @@ run, from the results, exactly as in a cold run: the outcome is the same as vali
 from __future__ import annotations
 
 import hashlib
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import inputs
 from .crossfile import Checked
 from .model import Vocabulary
 from .sources import SourceSet
@@ -38,26 +37,6 @@ def _hash(*parts: str | bytes) -> bytes:
     return digest.digest()
 
 
-def _read(file: Path, limit: int) -> bytes | None:
-    """The file's bytes if it is a regular file within ``limit`` (else None: it is checked as usual,
-    and the checks report what is wrong with it)."""
-    try:
-        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)
-        return data if len(data) <= limit else None
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-
-
 @dataclass(frozen=True, slots=True)
 class _Entry:
     content: bytes
@@ -71,8 +50,7 @@ class CheckCache:
     """Results by file, for :func:`generator.validate.validate_project` (``cache=``). Counts what it
     reused and what was checked again in the last run (``reused``, ``checked``)."""
 
-    def __init__(self, limit: int = 1 << 20) -> None:
-        self.limit = limit
+    def __init__(self) -> None:
         self._entries: dict[str, _Entry] = {}
         self._vocabulary = b""
         self._sources: dict[str, bytes] = {}
@@ -100,7 +78,7 @@ class CheckCache:
 
     def get(self, file: Path, shown: str) -> Checked | None:
         """The result kept for ``file`` if nothing it depends on changed, else None."""
-        data = _read(file, self.limit)
+        data, _ = inputs.read(file, shown, inputs.EVENT)  # what is wrong with it: reported by the checks
         if data is None:
             self._entries.pop(shown, None)
             return None

@@ -243,6 +243,18 @@ def _diagnostic(model: type[BaseModel], doc: Document, err: Any) -> Diagnostic:
             f"{where(loc)} must be {_TYPES[kind]}",
             _type_hint(kind, field, err.get("input"), doc),
         )
+    if kind in {"string_too_long", "too_long"}:  # the limits (docs/contributing/event-format.md)
+        size = f"{len(err['input']):,} characters long" if kind == "string_too_long" else None
+        size = size or f"{len(err['input']):,} entries"
+        return error(
+            "TL114",
+            doc.path,
+            mark.line,
+            mark.col,
+            f"{where(loc)} {'is' if kind == 'string_too_long' else 'has'} {size}; "
+            f"the limit is {err['ctx']['max_length']:,}",
+            "see the limits in docs/contributing/event-format.md: shorten it, or split the event",
+        )
     message, hint = _value(kind, loc, err, doc, key=key)
     return error("TL113", doc.path, mark.line, mark.col, message, hint)
 

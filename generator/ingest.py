@@ -87,9 +87,7 @@ def from_html(raw: bytes, what: str, url: str | None = None) -> Extracted:
     try:
         import trafilatura
     except ImportError:  # a generator installed without the extractor
-        raise IngestError(
-            "reading a web page needs trafilatura: pip install trafilatura==2.3.1 lxml_html_clean==0.4.6"
-        ) from None
+        raise IngestError('reading a web page needs trafilatura: pip install "cited-timeline[web]"') from None
 
     document = trafilatura.bare_extraction(
         raw, url=url, with_metadata=True, favor_precision=True, include_comments=False, include_tables=False

@@ -3,13 +3,14 @@
 The C parser (libyaml) composes a node graph; we turn it into plain Python values ourselves and keep the
 graph, which can tell the ``line:col`` of every key and value. Along the way we refuse what PyYAML would
 silently accept:
-duplicate keys, anchors and aliases (no alias bombs), unquoted dates that YAML turns into ``date``
-objects, multiple documents, non-UTF-8 bytes and oversized files.
+duplicate keys, anchors and aliases (no alias bombs), tags, nesting deep enough to crash libyaml,
+unquoted dates that YAML turns into ``date`` objects, multiple documents and non-UTF-8 bytes. Files are
+read as :mod:`generator.inputs` says (regular files only, within a size limit).
 """
 
 from __future__ import annotations
 
-import os
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,17 +18,31 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from . import inputs
 from .diagnostics import Diagnostic, error
-from .yamlguard import MAX_DEPTH, Loader, alias_like, flow_depth, report_anchors
+from .inputs import EVENT, Kind
+from .yamlguard import (
+    MAP,
+    MAX_DEPTH,
+    SEQ,
+    STR,
+    Loader,
+    alias_like,
+    implicit_tag,
+    report_anchors,
+    shown_tag,
+    too_deep,
+)
 
-MAX_BYTES = 256 * 1024
+MAX_BYTES = EVENT.limit
 Loc = tuple[str | int, ...]
 
-_STR = "tag:yaml.org,2002:str"
+_STR = STR
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_NULL = "tag:yaml.org,2002:null"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCALARS: dict[str, Callable[[yaml.ScalarNode], Any]] = {
-    "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
+    _NULL: _CONSTRUCTOR.construct_yaml_null,
     "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
     "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
     "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
@@ -84,10 +99,12 @@ class _Builder:
     holds anchors or aliases (already reported where they are written), a node met twice is not built
     again, so an alias bomb cannot expand."""
 
-    def __init__(self, doc: Document, problems: list[Diagnostic], *, aliases: bool) -> None:
+    def __init__(self, doc: Document, problems: list[Diagnostic], *, aliases: bool, texts: bool) -> None:
         self.doc = doc
         self.problems = problems
         self.seen: set[int] | None = set() if aliases else None
+        self.texts = texts  # check every text for characters no text may hold
+        self.in_place = not aliases and not texts  # string values can be taken as they are
         self.too_deep = False
 
     def report(self, code: str, node: yaml.Node, message: str, hint: str) -> None:
@@ -101,26 +118,50 @@ class _Builder:
             self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
+                if self.texts:
+                    self.check_text(node)
                 return node.value
             return self.scalar(node)
         if depth >= MAX_DEPTH:
             if not self.too_deep:
                 self.too_deep = True
-                self.report(
-                    "TL111",
-                    node,
-                    f"the YAML is nested more than {MAX_DEPTH} levels deep",
-                    "an event is a flat mapping with a few lists; remove the extra brackets",
-                )
+                mark = _mark(node)
+                self.problems.append(_too_deep(self.doc.path, mark.line, mark.col))
             return None
         if isinstance(node, yaml.SequenceNode):
+            if node.tag != SEQ:
+                self.refuse_tag(node)
             return [self.build(item, depth + 1) for item in node.value]
         assert isinstance(node, yaml.MappingNode)
+        if node.tag != MAP:
+            self.refuse_tag(node)
         return self.mapping(node, depth)
+
+    def refuse_tag(self, node: yaml.Node, what: str = "is not allowed") -> None:
+        self.report(
+            "TL111",
+            node,
+            f"the YAML tag {shown_tag(node.tag)} {what}",
+            "remove the tag; write plain values (tags can make other YAML readers run code)",
+        )
+
+    def check_text(self, node: yaml.ScalarNode) -> None:
+        bad = inputs.first_invisible(node.value)
+        if bad is not None:
+            self.report(
+                "TL193",
+                node,
+                f"the text holds {inputs.describe(node.value[bad])} as its character {bad + 1}, "
+                "which is not allowed in text",
+                "delete it: it is invisible (in a quoted text it may be written as an escape, e.g. \\u0085)",
+            )
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        if tag == _TIMESTAMP:
+        # Only a null and a date need telling whether YAML or the writer gave the tag: !!null abc is
+        # read as null, !!timestamp abc is no date; the other core tags refuse a value that is not theirs.
+        implicit = tag not in {_NULL, _TIMESTAMP} or tag == implicit_tag(node.value)
+        if tag == _TIMESTAMP and implicit:
             self.report(
                 "TL107",
                 node,
@@ -129,12 +170,14 @@ class _Builder:
             )
             return node.value
         construct = _SCALARS.get(tag)
-        if construct is None:
-            self.report(
-                "TL111", node, f"the YAML tag {tag} is not allowed", "remove the tag; write plain values"
-            )
+        if construct is not None and (implicit or tag != _NULL):
+            # An explicit core tag (!!int 12) is fine if the value is one; !!int abc is not.
+            with contextlib.suppress(ValueError, KeyError, IndexError):
+                return construct(node)
+            self.refuse_tag(node, "does not fit the value that follows it")
             return node.value
-        return construct(node)
+        self.refuse_tag(node)
+        return node.value
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -145,6 +188,10 @@ class _Builder:
                 )
                 continue
             key = key_node.value
+            if self.texts:
+                self.check_text(key_node)
+            if key_node.tag != _STR and key_node.tag != implicit_tag(key):
+                self.refuse_tag(key_node)  # and the key is taken as written: nothing follows from it
             if key == "<<":
                 self.report(
                     "TL104", key_node, "YAML merge keys (<<) are not allowed", "write the fields out in full"
@@ -159,12 +206,23 @@ class _Builder:
                     "keep one of them; YAML would silently use the last",
                 )
                 continue
-            if value_node.tag == _STR and type(value_node) is yaml.ScalarNode and self.seen is None:
+            if self.in_place and value_node.tag == _STR and type(value_node) is yaml.ScalarNode:
                 # most values are strings: taken in place
                 result[key] = value_node.value
             else:
                 result[key] = self.build(value_node, depth + 1)
         return result
+
+
+def _too_deep(path: str, line: int, col: int) -> Diagnostic:
+    return error(
+        "TL111",
+        path,
+        line,
+        col,
+        f"the YAML is nested more than {MAX_DEPTH} levels deep",
+        "an event is a flat mapping with a few lists; remove the extra brackets or list markers",
+    )
 
 
 def _decode(raw: bytes, path: str, problems: list[Diagnostic]) -> str | None:
@@ -187,21 +245,13 @@ def _decode(raw: bytes, path: str, problems: list[Diagnostic]) -> str | None:
         return None
 
 
-def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Compose one YAML document from text. Returns the document (or None) and its problems."""
+def parse_yaml(text: str, path: str, raw: bytes | None = None) -> tuple[Document | None, list[Diagnostic]]:
+    """Compose one YAML document from text (``raw``: its bytes, if at hand: some checks are faster on
+    them). Returns the document (or None) and its problems."""
     problems: list[Diagnostic] = []
-    if text.count("[") + text.count("{") > 4 * MAX_DEPTH and flow_depth(text) > MAX_DEPTH:
-        # libyaml's composer recurses in C: deep enough nesting crashes the interpreter outright.
-        problems.append(
-            error(
-                "TL111",
-                path,
-                1,
-                1,
-                f"the YAML is nested more than {MAX_DEPTH} levels deep",
-                "an event is a flat mapping with a few lists; remove the extra brackets",
-            )
-        )
+    deep = too_deep(text, raw)
+    if deep is not None:  # composing it could crash the interpreter: libyaml's composer recurses in C
+        problems.append(_too_deep(path, *deep))
         return None, problems
     loader = Loader(text)
     try:
@@ -228,7 +278,8 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]
         return None, problems
     aliases = alias_like(text) and report_anchors(text, path, problems)
     doc = Document(path, None, node)
-    doc.data = _Builder(doc, problems, aliases=aliases).build(node)
+    texts = inputs.may_hold_invisible(raw if raw is not None else text.encode("utf-8", "surrogatepass"))
+    doc.data = _Builder(doc, problems, aliases=aliases, texts=texts).build(node)
     return doc, problems
 
 
@@ -242,42 +293,14 @@ def _syntax_hint(message: str, line: str) -> str:
     return "check the indentation and quoting near this position"
 
 
-def unreadable(display: str, exc: OSError) -> Diagnostic:
-    reason = exc.strerror or type(exc).__name__
-    return error(
-        "TL108",
-        display,
-        1,
-        1,
-        f"the file cannot be read: {reason}",
-        "make it a readable regular file, or remove it",
-    )
-
-
-def load_yaml(
-    file: Path, display: str, max_bytes: int = MAX_BYTES
-) -> tuple[Document | None, list[Diagnostic]]:
-    """Read and compose one YAML file, refusing oversized and non-UTF-8 files."""
-    try:
-        with open(file, "rb") as handle:
-            # A regular file is read at its size in one go (a read sized to the limit would allocate
-            # the whole limit for every file). A file of no known size, or one that grew since, is read
-            # on, never past the limit.
-            size = os.fstat(handle.fileno()).st_size
-            raw = handle.read(size + 1) if 0 < size <= max_bytes else b""
-            if not raw or len(raw) > size:
-                raw += handle.read(max_bytes + 1 - len(raw))
-    except OSError as exc:
-        return None, [unreadable(display, exc)]
-    if len(raw) > max_bytes:
-        stated = f"{size:,} bytes" if size > max_bytes else f"more than {max_bytes:,} bytes"
-        message = f"the file is {stated}; the limit is {max_bytes:,}"
-        return None, [
-            error("TL105", display, 1, 1, message, "one event per file: split it, or shorten long quotes")
-        ]
-    problems: list[Diagnostic] = []
+def load_yaml(file: Path, display: str, kind: Kind = EVENT) -> tuple[Document | None, list[Diagnostic]]:
+    """Read (as the input policy says: a regular file, within ``kind``'s size limit) and compose one
+    YAML file, refusing non-UTF-8 files."""
+    raw, problems = inputs.read(file, display, kind)
+    if raw is None:
+        return None, problems
     text = _decode(raw, display, problems)
     if text is None:
         return None, problems
-    doc, more = parse_yaml(text, display)
+    doc, more = parse_yaml(text, display, raw)
     return doc, problems + more

@@ -7,11 +7,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from . import inputs
 from .diagnostics import Diagnostic, error
 from .loading import Document
 from .schema import OriginalIn
 
-MAX_ORIGINAL_BYTES = 8 * 1024 * 1024
+MAX_ORIGINAL_BYTES = inputs.ORIGINAL.limit
 
 
 def check_original(original: OriginalIn, folder: Path, doc: Document) -> list[Diagnostic]:
@@ -28,12 +29,8 @@ def check_original(original: OriginalIn, folder: Path, doc: Document) -> list[Di
                 "write the file name alone, e.g. file: 005_0123456789abcdef.html",
             )
         ]
-    path = folder / name
-    try:
-        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_ORIGINAL_BYTES:
-            raise OSError("not a regular file of at most 8 MB")
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+    raw, _ = inputs.read(folder / name, f"{doc.path}", inputs.ORIGINAL)  # a regular file, within its limit
+    if raw is None:
         return [
             error(
                 "TL133",
@@ -44,6 +41,7 @@ def check_original(original: OriginalIn, folder: Path, doc: Document) -> list[Di
                 "add the page's file beside the text, or remove `original:`",
             )
         ]
+    digest = hashlib.sha256(raw).hexdigest()
     if digest == original.sha256:
         return []
     at = doc.mark(("original", "sha256"))

@@ -30,7 +30,10 @@ from mkdocs.structure.pages import Page
 from . import diagnostics as diag
 from . import plugin_pages as pp
 from .checkcache import CheckCache
+from .exports.page import DATA_PAGE
+from .inputs import links_under
 from .model import Timeline, Vocabulary
+from .plugin_exports import SiteExports, export_options
 from .plugin_site import Staging
 from .render import (
     Headings,
@@ -64,6 +67,7 @@ class TimelineConfig(Config):  # type: ignore[no-untyped-call]
     full_timeline_limit = c.Type(int, default=500)
     latest = c.Type(int, default=5)
     key_figures = c.Type(int, default=3)
+    exports = c.Type(bool, default=True)  # feeds and data files, and the Data page listing them
 
 
 def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project, Options, Templates]:
@@ -104,6 +108,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._last_good: Renderer | None = None  # kept across `serve` rebuilds on purpose
         self._checks = CheckCache()  # validation results, kept across `serve` rebuilds too
         self._reuse = Reuse()  # rendered pages, likewise
+        self._exports = SiteExports()  # keeps the last good exports across `serve` rebuilds too
         self._staging = Staging()  # `mkdocs build` writes here, then replaces site/ (plugin_site.py)
         self._reset()
 
@@ -146,6 +151,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         for folder in (self._project.events, self._project.seeds):
             if not folder.is_dir():
                 raise PluginError(f"timeline: {folder} is not a folder (see `events`/`seeds` in mkdocs.yml)")
+        links = links_under(Path(config.docs_dir))
+        if links:
+            shown = ", ".join(diag.visible(f"{Path(config.docs_dir).name}/{link}") for link in links[:5])
+            raise PluginError(
+                f"timeline: a symbolic link in the docs folder ({shown}); the site publishes only "
+                "files inside it: replace the link with the file itself"
+            )
         result = validate_project(self._project, cache=self._checks if self._command == "serve" else None)
         found = diag.ordered(diag.strict(result.diagnostics) if self.config.strict else result.diagnostics)
         headline = diag.summary(found, result.event_count, result.source_count)
@@ -165,6 +177,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             self._renderer = Renderer(result.timeline, self._options, self._templates)
             if self._command == "serve":
                 self._last_good = self._renderer
+        if self.config.exports:
+            base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+            self._exports.start(
+                None if errors else result.timeline,
+                export_options(config, base),
+                background=self._command != "serve",  # written while MkDocs builds the pages
+            )
         del result
         gc.collect()  # the validator's garbage, before MkDocs needs the memory
         self._index = pp.search_index(config)
@@ -172,6 +191,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             self._reuse.start(self._renderer, repr(config.mdx_configs.get("toc")))
         try:
             self._prepare()
+            self._exports.data_page(self._templates, None)  # a broken data.html fails now
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
         log.info(f"{headline}; {len(self._renderer.pages)} pages in {time.perf_counter() - started:.2f} s")
@@ -221,6 +241,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 files.remove(existing)
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=page.title_markdown, inclusion=inclusion))
+        self._exports.add_files(files, config)
         if files.get_file_from_path(STYLESHEET) is None:  # a docs/ copy of it wins
             files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "timeline.css")))
         # In the order MkDocs gives files it finds in docs/: the build (and its search index) is then
@@ -250,6 +271,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def _render_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         assert self._renderer is not None
         path = page.file.src_uri
+        if path == DATA_PAGE:
+            return self._data_page(context, page, config)
         if path not in self._renderer.pages:
             return context
         title = pp.title_id(page)
@@ -293,19 +316,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     on_page_context = CombinedEvent(_render_page, _index_page, _unflag_page)
 
-    @event_priority(-100)  # the last step of the build: the site is complete
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._stop_ahead()
-        self._staging.finish(config)
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self._stop_ahead()
-        self._staging.fail(error)
-
-    def _stop_ahead(self) -> None:
-        if self._ahead is not None:
-            self._ahead.close()
-            self._ahead = None
+    def _data_page(self, context: Any, page: Page, config: MkDocsConfig) -> Any:
+        assert self._templates is not None
+        try:
+            body = self._exports.data_page(self._templates, (config.copyright or "").strip() or None)
+        except TemplateProblem as problem:
+            raise PluginError(str(problem)) from None
+        if body is not None:
+            pp.place_body(page, body, [], self._permalinks.levels)
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self._renderer is not None and page.file.src_uri in self._renderer.pages:
@@ -327,8 +346,30 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 server.watch(str(folder))
         return server
 
+    @event_priority(-100)  # the last step of the build: the site is complete, then published
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_ahead()
+        try:
+            waited = self._exports.write_into(Path(config.site_dir))  # written meanwhile by a 2nd process
+            if waited is not None:
+                log.info(f"exports written; the build waited {waited:.2f} s for them")
+        finally:
+            self._exports.finish(keep_last_good=self._command == "serve")
+        self._staging.finish(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_ahead()
+        self._exports.finish(keep_last_good=self._command == "serve")
+        self._staging.fail(error)
+
+    def _stop_ahead(self) -> None:
+        if self._ahead is not None:
+            self._ahead.close()
+            self._ahead = None
+
     def on_shutdown(self) -> None:
         self._stop_ahead()
         self._staging.end()
         self._last_good = None
         self._reuse.clear()
+        self._exports.finish(keep_last_good=False)

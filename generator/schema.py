@@ -26,7 +26,42 @@ __all__ = [
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SOURCE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
-Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
+# Ids that name pages: a source, tag or measure id must not be the name of a page the generator makes
+# in the same folder (sources/index.md, tags/index.md), nor one that Windows cannot give a file (the
+# offline bundle is unzipped there too; Windows ignores the case and everything after a dot).
+GENERATED_PAGE_NAMES = frozenset({"index"})
+WINDOWS_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+
+
+def reserved(ident: str) -> str | None:
+    """Why ``ident`` cannot name a page, or None."""
+    if ident.lower() in GENERATED_PAGE_NAMES:
+        return f"the generator's own index page is called {ident.lower()}"
+    if ident.lower().split(".")[0] in WINDOWS_DEVICE_NAMES:
+        return "Windows cannot give a file this name"
+    if ident.endswith("."):
+        return "Windows drops a dot at the end of a file name"
+    return None
+
+
+# Limits (docs/contributing/event-format.md, "Limits"): far above what real events need, low enough
+# that a 1,000-event site at every limit builds in bounded time and memory.
+LINE = 300  # characters: a title, a name, a label, a unit, an id, a date
+NOTE = 1_000  # a note, a description, a prefix or suffix
+PASSAGE = 5_000  # a summary, a URL (a quote has no limit of its own: the file's bounds it)
+MAX_TAGS = 10  # per event
+MAX_ENTRIES = 20  # citations, claims, date_basis and problems, each, per event
+MAX_UNRELATED = 50  # per source
+MAX_VOCABULARY_TAGS, MAX_MEASURES = 500, 200
+
+Line = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=LINE)]
+Note = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=NOTE)]
+Passage = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=PASSAGE)]
+Quoted = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]  # the source's own words
+Word = Annotated[str, StringConstraints(max_length=LINE)]  # an id, a date, a name: checked elsewhere
+Description = Annotated[str, StringConstraints(max_length=NOTE)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
 
 
@@ -37,43 +72,43 @@ class _Strict(BaseModel):
 class CitationIn(_Strict):
     """A verbatim span of a stored source (W3C Web Annotation TextQuoteSelector semantics)."""
 
-    source: str = Field(description="The source id: a file name in seeds/ without .txt")
-    quote: Text = Field(description="Exact text of the source; runs of whitespace may differ")
-    prefix: Text | None = Field(None, description="Text just before the quote, only to make it unique")
-    suffix: Text | None = Field(None, description="Text just after the quote, only to make it unique")
-    note: Text | None = None
+    source: Word = Field(description="The source id: a file name in seeds/ without .txt")
+    quote: Quoted = Field(description="Exact text of the source; runs of whitespace may differ")
+    prefix: Note | None = Field(None, description="Text just before the quote, only to make it unique")
+    suffix: Note | None = Field(None, description="Text just after the quote, only to make it unique")
+    note: Note | None = None
 
 
 class ClaimIn(_Strict):
     """An attributed figure. Never merged with other claims: each claimant's figure stands alone."""
 
-    measure: str = Field(description="A measure id from events/_vocabulary.yaml")
+    measure: Word = Field(description="A measure id from events/_vocabulary.yaml")
     qualifier: Literal["exact", "about", "at-least", "at-most", "range"]
     value: float | None = None
     min: float | None = None
     max: float | None = None
-    unit: Text | None = Field(None, description="Defaults to the measure's unit")
-    claimant: str = Field(description="Who asserts the figure (not the outlet that reports it)")
-    as_of: str = Field(description="EDTF date the figure refers to")
+    unit: Line | None = Field(None, description="Defaults to the measure's unit")
+    claimant: Word = Field(description="Who asserts the figure (not the outlet that reports it)")
+    as_of: Word = Field(description="EDTF date the figure refers to")
     citation: int = Field(ge=1, description="1-based number of the citation that supports the figure")
     estimate: Slug | None = Field(
         None,
         description="An id shared by every claim that reports the same estimate (one statement, reported "
         "by several articles): such claims count once and are never shown as agreeing with each other",
     )
-    inference: Text | None = Field(
+    inference: Note | None = Field(
         None,
         description="When the quote does not name the claimant or the date outright: what the "
         "attribution rests on. Readers see it labelled as an inference",
     )
-    note: Text | None = None
+    note: Note | None = None
 
 
 class DateBasisIn(_Strict):
     """How a quote dates the event when it gives no calendar date itself."""
 
     citation: int = Field(ge=1, description="1-based number of the citation whose quote holds the phrase")
-    phrase: Text | None = Field(
+    phrase: Line | None = Field(
         None, description='A relative phrase in that quote, e.g. "On Monday", "earlier this month"'
     )
     as_of: Literal["publication"] | None = Field(
@@ -90,39 +125,39 @@ class ProblemIn(_Strict):
         "for readers (no tag on the quote)"
     )
     citation: int = Field(ge=1, description="1-based number of the citation whose quote holds the text")
-    text: Text = Field(description="The problematic words exactly as the quote has them")
-    correction: Text | None = Field(None, description="The likely intended reading, e.g. 2024-12-18")
-    note: Text = Field(description="What is wrong, for readers")
+    text: Quoted = Field(description="The problematic words exactly as the quote has them")
+    correction: Line | None = Field(None, description="The likely intended reading, e.g. 2024-12-18")
+    note: Note = Field(description="What is wrong, for readers")
 
 
 class EventIn(_Strict):
     """One event of the timeline: ``events/<id>.yaml``."""
 
-    id: str = Field(json_schema_extra={"pattern": SLUG}, description="Lowercase slug equal to the file name")
-    date: str = Field(description="EDTF: 2024, 2024-06, 2024-06-19, with ~ or ?, or 2024-08/2024-12")
-    title: Text
-    summary: Text = Field(description="Markdown: emphasis and http(s) links only; no raw HTML")
-    tags: list[str] = Field(min_length=1)
-    citations: list[CitationIn] = Field(min_length=1)
-    claims: list[ClaimIn] = Field(default_factory=list)
-    date_basis: list[DateBasisIn] = Field(default_factory=list)
-    problems: list[ProblemIn] = Field(default_factory=list)
+    id: Word = Field(json_schema_extra={"pattern": SLUG}, description="Lowercase slug equal to the file name")
+    date: Word = Field(description="EDTF: 2024, 2024-06, 2024-06-19, with ~ or ?, or 2024-08/2024-12")
+    title: Line
+    summary: Passage = Field(description="Markdown: emphasis and http(s) links only; no raw HTML")
+    tags: list[Word] = Field(min_length=1, max_length=MAX_TAGS)
+    citations: list[CitationIn] = Field(min_length=1, max_length=MAX_ENTRIES)
+    claims: list[ClaimIn] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    date_basis: list[DateBasisIn] = Field(default_factory=list, max_length=MAX_ENTRIES)
+    problems: list[ProblemIn] = Field(default_factory=list, max_length=MAX_ENTRIES)
 
 
 class UnrelatedIn(_Strict):
-    starts: Text = Field(description="Text at which the unrelated part begins (must be unique)")
-    ends: Text | None = Field(None, description="Text at which it ends (inclusive); omit for the end")
-    note: Text
+    starts: Quoted = Field(description="Text at which the unrelated part begins (must be unique)")
+    ends: Quoted | None = Field(None, description="Text at which it ends (inclusive); omit for the end")
+    note: Note
 
 
 class OriginalIn(_Strict):
     """The original page a text was extracted from: ``seeds/<file>``, byte for byte."""
 
-    file: Text = Field(description="Its file name in seeds/, e.g. 005_0123456789abcdef.html")
+    file: Line = Field(description="Its file name in seeds/, e.g. 005_0123456789abcdef.html")
     sha256: str = Field(
         json_schema_extra={"pattern": "^[0-9a-f]{64}$"}, description="The SHA-256 of the file"
     )
-    extracted_with: Text | None = Field(
+    extracted_with: Line | None = Field(
         None, description="The extractor and its version, e.g. trafilatura 2.3.1"
     )
 
@@ -130,11 +165,11 @@ class OriginalIn(_Strict):
 class SourceIn(_Strict):
     """What is known about a stored article: ``seeds/<id>.yaml`` beside ``seeds/<id>.txt``."""
 
-    title: Text
-    publisher: Text | None = Field(description="null when the stored copy does not name it")
-    url: Text | None = Field(description="null when the stored copy does not name it")
-    published: str | None = Field(description="EDTF, as precise as the text supports")
-    published_basis: Text = Field(description="How the publication date was determined")
+    title: Line
+    publisher: Line | None = Field(description="null when the stored copy does not name it")
+    url: Passage | None = Field(description="null when the stored copy does not name it")
+    published: Word | None = Field(description="EDTF, as precise as the text supports")
+    published_basis: Note = Field(description="How the publication date was determined")
     # Any text: a hash that is not the text's is reported with the hash to write (TL131).
     sha256: str = Field(
         json_schema_extra={"pattern": "^[0-9a-f]{64}$"}, description="The SHA-256 of <id>.txt, in hex"
@@ -142,25 +177,25 @@ class SourceIn(_Strict):
     original: OriginalIn | None = Field(
         None, description="The page the text was extracted from, kept beside it (add-source writes it)"
     )
-    unrelated: list[UnrelatedIn] = Field(default_factory=list)
+    unrelated: list[UnrelatedIn] = Field(default_factory=list, max_length=MAX_UNRELATED)
 
     placeholders_block: ClassVar[bool] = True  # metadata with a TODO is not used at all
 
 
 class TagIn(_Strict):
-    label: Text
-    description: str = ""
+    label: Line
+    description: Description = ""
 
 
 class MeasureIn(_Strict):
-    label: Text
-    unit: Text
-    description: str = ""
+    label: Line
+    unit: Line
+    description: Description = ""
 
 
 class VocabularyIn(_Strict):
-    tags: dict[Slug, TagIn]
-    measures: dict[Slug, MeasureIn]
+    tags: dict[Slug, TagIn] = Field(max_length=MAX_VOCABULARY_TAGS)
+    measures: dict[Slug, MeasureIn] = Field(max_length=MAX_MEASURES)
 
 
 def json_schemas(

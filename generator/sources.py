@@ -8,18 +8,18 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import dates
+from . import dates, inputs
 from .diagnostics import Diagnostic, error
 from .facts import Facts
-from .loading import load_yaml, unreadable
+from .loading import load_yaml
 from .model import Source, Unrelated
 from .originals import check_original
 from .quotes import IndexedText, locate
-from .schema import SOURCE_ID, SourceIn, check
+from .schema import SOURCE_ID, SourceIn, check, reserved
 
 
 @dataclass
@@ -53,18 +53,33 @@ def _check_text(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]
                 "store the article as UTF-8",
             )
         ]
-    problems = []
+    problems = [
+        error("TL132", display, *_line_col(text, at), message, hint)
+        for at, message, hint in _text_problems(text)
+    ]
+    return text, problems
+
+
+def _text_problems(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, message, hint) of each way the text is not stored as every text must be."""
+    bad = inputs.first_invisible(text, carriage_return=False)
+    if bad == 0 and text[0] == "\ufeff":
+        yield (
+            0,
+            "the text starts with a byte order mark (U+FEFF)",
+            "store it without the mark: UTF-8 needs none",
+        )
+    elif bad is not None:
+        yield (
+            bad,
+            f"the text holds {inputs.describe(text[bad])}, which is not allowed in text",
+            "remove the character: it is invisible, and no article needs it",
+        )
     if "\r" in text:
-        line, col = _line_col(text, text.index("\r"))
-        problems.append(
-            error(
-                "TL132",
-                display,
-                line,
-                col,
-                "the text has CR (Windows or old Mac) line ends",
-                "store it with LF line ends; .gitattributes keeps git from converting them",
-            )
+        yield (
+            text.index("\r"),
+            "the text has CR (Windows or old Mac) line ends",
+            "store it with LF line ends; .gitattributes keeps git from converting them",
         )
     if not unicodedata.is_normalized("NFC", text):
         offset = next(
@@ -73,18 +88,11 @@ def _check_text(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]
             if not unicodedata.is_normalized("NFC", c)
             or unicodedata.normalize("NFC", text[i : i + 2]) != text[i : i + 2]
         )
-        line, col = _line_col(text, offset)
-        problems.append(
-            error(
-                "TL132",
-                display,
-                line,
-                col,
-                "the text is not in Unicode NFC form",
-                "normalize it to NFC before storing (python: unicodedata.normalize('NFC', t))",
-            )
+        yield (
+            offset,
+            "the text is not in Unicode NFC form",
+            "normalize it to NFC before storing (python: unicodedata.normalize('NFC', t))",
         )
-    return text, problems
 
 
 def load_sources(seeds: Path, display_root: Path | None = None) -> SourceSet:
@@ -94,10 +102,15 @@ def load_sources(seeds: Path, display_root: Path | None = None) -> SourceSet:
     def shown(path: Path) -> str:
         return f"{folder}/{path.name}"
 
-    texts = {p.stem: p for p in sorted(seeds.glob("*.txt"))}
-    metas = {p.stem: p for p in sorted(seeds.glob("*.yaml"))}
-    out.known_ids = set(texts)
-    for stem in sorted(set(metas) - set(texts)):
+    listing = inputs.list_folder(seeds, folder, (".txt", ".yaml"), skip="", misspelt=((".yml", ".yaml"),))
+    out.diagnostics += listing.diagnostics
+    texts = {name.removesuffix(".txt"): p for name, p in listing.files.items() if name.endswith(".txt")}
+    metas = {name.removesuffix(".yaml"): p for name, p in listing.files.items() if name.endswith(".yaml")}
+    refused = {name.rsplit(".", 1)[0] for name in listing.refused}  # already reported: nothing follows
+    out.known_ids = set(texts) | {
+        name.removesuffix(".txt") for name in listing.refused if name.endswith(".txt")
+    }
+    for stem in sorted(set(metas) - set(texts) - refused):
         out.diagnostics.append(
             error(
                 "TL133",
@@ -108,7 +121,23 @@ def load_sources(seeds: Path, display_root: Path | None = None) -> SourceSet:
                 "add the article's text, or delete the metadata file",
             )
         )
+    first_of: dict[str, str] = {}
     for stem, txt in texts.items():
+        if stem in refused:
+            continue
+        first = first_of.setdefault(stem.lower(), stem)
+        if first != stem:
+            out.diagnostics.append(
+                error(
+                    "TL122",
+                    shown(txt),
+                    1,
+                    1,
+                    f"the source id '{stem}' differs from '{first}' only in case",
+                    "rename one of them: where case does not count (macOS, Windows) their pages are one file",
+                )
+            )
+            continue
         if stem not in metas:
             out.diagnostics.append(
                 error(
@@ -140,25 +169,25 @@ def _load_one(
 ) -> Source | None:
     meta_display = shown(meta_path)
     found: list[Diagnostic] = []
-    if not re.match(SOURCE_ID, stem):
+    why = "letters, digits, '_', '.' and '-' only" if not re.match(SOURCE_ID, stem) else reserved(stem)
+    if why is not None:
         found.append(
             error(
                 "TL120",
                 shown(txt),
                 1,
                 1,
-                f"'{stem}' is not a usable source id",
-                "letters, digits, '_', '.' and '-' only",
+                f"'{stem}' is not a usable source id: {why}",
+                "rename the .txt and its .yaml (for instance after the publisher and the date)",
             )
         )
-    try:
-        raw = txt.read_bytes()
-    except OSError as exc:
-        out.diagnostics.append(unreadable(shown(txt), exc))
+    raw, problems = inputs.read(txt, shown(txt), inputs.SOURCE_TEXT)
+    if raw is None:
+        out.diagnostics += found + problems
         return None
     text, problems = _check_text(raw, shown(txt))
     found += problems
-    doc, problems = load_yaml(meta_path, meta_display)
+    doc, problems = load_yaml(meta_path, meta_display, inputs.SOURCE_META)
     found += problems
     meta: SourceIn | None = None
     if doc is not None:

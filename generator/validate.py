@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
-from . import dates
+from . import dates, inputs
 from .causes import by_cause, note
 from .checkcache import CheckCache
 from .checks.event import check_event
@@ -21,7 +21,7 @@ from .crossfile import Checked, check_estimates, note_broken, record, scan, summ
 from .diagnostics import Diagnostic, Severity, error
 from .loading import load_yaml
 from .model import Event, Measure, Tag, Timeline, Vocabulary
-from .schema import VocabularyIn, check
+from .schema import VocabularyIn, check, reserved
 from .sources import SourceSet, load_sources
 
 VOCABULARY_FILE = "_vocabulary.yaml"
@@ -54,8 +54,8 @@ class Result:
 
 def _display(path: Path, root: Path | None) -> str:
     base = (root or Path.cwd()).resolve()
-    try:
-        return path.resolve().relative_to(base).as_posix()
+    try:  # the folder resolved, not the file: a link is shown as itself, never as what it points to
+        return (path.parent.resolve() / path.name).relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -63,7 +63,7 @@ def _display(path: Path, root: Path | None) -> str:
 def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary | None, list[Diagnostic]]:
     """The vocabulary, or None (with diagnostics saying why) when it cannot be used."""
     shown = _display(path, root)
-    if not path.is_file():
+    if not os.path.lexists(path):
         return None, [
             error(
                 "TL133",
@@ -74,21 +74,44 @@ def load_vocabulary(path: Path, root: Path | None) -> tuple[Vocabulary | None, l
                 "create it with `tags:` and `measures:`",
             )
         ]
-    doc, problems = load_yaml(path, shown)
+    doc, problems = load_yaml(path, shown, inputs.VOCABULARY)
     if doc is None:
         return None, problems
     parsed, more = check(VocabularyIn, doc)
     if parsed is None:
         return None, problems + more
+    for group in ("tags", "measures"):
+        for key in getattr(parsed, group):
+            why = reserved(key)
+            if why is not None:
+                mark = doc.mark((group, key), key=True)
+                problems.append(
+                    error(
+                        "TL120",
+                        shown,
+                        mark.line,
+                        mark.col,
+                        f"the {group[:-1]} id '{key}' cannot be used: {why}",
+                        "choose another id (and use it in the events)",
+                    )
+                )
     tags = {k: Tag(k, v.label, v.description) for k, v in parsed.tags.items()}
     measures = {k: Measure(k, v.label, v.unit, v.description) for k, v in parsed.measures.items()}
     return Vocabulary(tags, measures), problems
 
 
+EVENT_SUFFIXES = (".yaml", ".yml")
+
+
+def list_events(events: Path, shown: str) -> inputs.Listing:
+    """Event files: every ``*.yaml``/``*.yml`` in the folder except those starting with ``_``, with
+    what is wrong with the others (links, near-miss names)."""
+    return inputs.list_folder(events, shown, EVENT_SUFFIXES)
+
+
 def event_files(events: Path) -> list[Path]:
-    """Event files: every ``*.yaml``/``*.yml`` in the folder except those starting with ``_``."""
-    found = [p for p in events.iterdir() if p.suffix in {".yaml", ".yml"} and not p.name.startswith("_")]
-    return sorted(found, key=lambda p: p.name)
+    """The event files :func:`list_events` finds, sorted by name."""
+    return list(list_events(events, events.as_posix()).files.values())
 
 
 def _check_file(file: Path, shown: str, sources: SourceSet, vocabulary: Vocabulary | None) -> Checked:
@@ -240,18 +263,20 @@ def _validate(project: Project, workers: int | None, cache: CheckCache | None = 
     vocabulary_path = project.vocabulary or project.events / VOCABULARY_FILE
     vocabulary, vocabulary_found = load_vocabulary(vocabulary_path, root)
     sources = load_sources(project.seeds, root)
-    files, named_sources, vocabulary_named = _named(project, vocabulary_path)
     folder = _display(project.events, root)  # resolved once: files are shown as <folder>/<name>
+    listing = list_events(project.events, folder)
+    files, named_sources, vocabulary_named = _named(project, vocabulary_path, listing)
     jobs = [(file, _shown(project, file, folder)) for file in files]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     events: list[Event] = []
-    diagnostics: list[Diagnostic] = []
+    # what is wrong with the folder's other entries (links, pipes, near-miss names): a full run's
+    diagnostics: list[Diagnostic] = listing.diagnostics if project.files is None else []
     first_seen: dict[str, str] = {}
     estimates: dict[str, tuple[str, str, str, str, int, int]] = {}
     checked_all = _check_cached(project, jobs, sources, vocabulary, workers, cache)
     if project.files is not None:  # ids and estimates of the files not checked, for the cross-file checks
         named = {file.resolve() for file in files}
-        for other in event_files(project.events):
+        for other in listing.files.values():
             if other.resolve() not in named:
                 record(scan(other, _shown(project, other, folder)), first_seen, estimates)
     for checked in checked_all:
@@ -279,11 +304,11 @@ def _validate(project: Project, workers: int | None, cache: CheckCache | None = 
     return Result(timeline, tuple(ordered), len(files), len(sources.known_ids))
 
 
-def _named(project: Project, vocabulary: Path) -> tuple[list[Path], set[str], bool]:
+def _named(project: Project, vocabulary: Path, listing: inputs.Listing) -> tuple[list[Path], set[str], bool]:
     """The event files to check, the sources named, and whether the vocabulary is named: everything
     for a full run; for ``validate FILE…``, what the FILEs are."""
     if project.files is None:
-        return event_files(project.events), set(), True
+        return list(listing.files.values()), set(), True
     seeds = project.seeds.resolve()
     files, sources, named_vocabulary = [], set(), False
     for file in project.files:

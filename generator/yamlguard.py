@@ -1,6 +1,7 @@
 """What YAML can do behind a reader's back, caught before or while composing: libyaml's loader with a
 lean resolver, a pre-check for anchors and aliases (reported where they are written), and a nesting
-limit (libyaml's composer recurses in C, so deep enough nesting would crash the interpreter)."""
+limit checked before composing (libyaml's composer recurses in C, so deep enough nesting would crash
+the interpreter)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,9 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Base = yaml.SafeLoader
 
 _IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
-_DEFAULT_TAGS = {
-    yaml.ScalarNode: "tag:yaml.org,2002:str",
-    yaml.SequenceNode: "tag:yaml.org,2002:seq",
-    yaml.MappingNode: "tag:yaml.org,2002:map",
-}
+_CORE = "tag:yaml.org,2002:"
+STR, SEQ, MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
+_DEFAULT_TAGS = {yaml.ScalarNode: STR, yaml.SequenceNode: SEQ, yaml.MappingNode: MAP}
 
 
 class Loader(_Base):  # type: ignore[misc]
@@ -36,11 +35,25 @@ class Loader(_Base):  # type: ignore[misc]
         pass
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:
+        if kind is yaml.ScalarNode and implicit[0]:  # implicit_tag(), inlined: this runs for every value
             for tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
                 if regexp.match(value):
                     return str(tag)
         return _DEFAULT_TAGS[kind]
+
+
+def implicit_tag(value: str) -> str:
+    """The tag YAML gives a plain (unquoted, untagged) scalar: int, float, bool, null, timestamp, str."""
+    for tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
+        if regexp.match(value):
+            return str(tag)
+    return STR
+
+
+def shown_tag(tag: str) -> str:
+    """A tag as it is written (``!!int``, ``!local``), cut short if long."""
+    shown = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 _NODE_START = frozenset(("", "\n", ":", "-", "[", "{", ",", "?"))
@@ -61,27 +74,41 @@ def alias_like(text: str) -> bool:
     return False
 
 
-def flow_depth(text: str) -> int:
-    """The deepest nesting of flow brackets (``[`` ``{``), skipping quoted text and comments. A rough
-    scan, run only on files with very many brackets (libyaml itself slows quadratically on them)."""
-    depth = deepest = 0
-    quote = ""
-    for line in text.splitlines():
-        quote = ""
-        for char in line:
-            if quote:
-                if char == quote:
-                    quote = ""
-            elif char in "\"'":
-                quote = char
-            elif char == "#":
-                break
-            elif char in "[{":
+# Each level of nesting needs at least one character of its own that can open it: '[' or '{' (flow
+# style), '-' (a block sequence entry), ':' (a key, block or flow) or '?' (an explicit, complex key).
+_OPENERS = "-:[{?"
+# libyaml's composer recurses in C, a few hundred bytes of stack a level: tens of thousands of levels
+# crash the interpreter (SIGSEGV). This many are safe on any thread's stack.
+COMPOSE_SAFE = 256
+
+
+_NOT_OPENERS = bytes(set(range(256)) - set(_OPENERS.encode()))
+
+
+def too_deep(text: str, raw: bytes | None = None) -> tuple[int, int] | None:
+    """Where (line, col) the text first nests deeper than MAX_DEPTH, else None: checked before composing.
+
+    Counting the characters that can open a level bounds the depth from above in one pass (a real
+    event has 20 to 100 of them). Only a text with more is scanned, on libyaml's event stream, which
+    knows quoting, comments, block and flow style and complex keys alike, and only up to the first node
+    that is too deep. A syntax error ends the scan: the composer stops at that error too. ``raw``: the
+    text's bytes, when at hand (counted in one pass)."""
+    openers = len(raw.translate(None, _NOT_OPENERS)) if raw is not None else sum(map(text.count, _OPENERS))
+    if openers <= COMPOSE_SAFE:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                deepest = max(deepest, depth)
-            elif char in "]}":
+                mark = event.start_mark
+                if depth > MAX_DEPTH and mark is not None:  # libyaml marks every event
+                    return mark.line + 1, mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    return deepest
+    except yaml.YAMLError:
+        return None
+    return None
 
 
 def report_anchors(text: str, path: str, problems: list[Diagnostic]) -> bool:

@@ -143,6 +143,20 @@ def test_invalid_data_fails_the_build_with_file_line_col(tmp_path: Path) -> None
     assert not (project / "site" / "timeline").exists()
 
 
+def test_a_link_in_docs_fails_the_build_before_anything_is_published(tmp_path: Path) -> None:
+    """MkDocs follows symbolic links in docs/: a pull request could publish any file of the machine."""
+    project = _project(tmp_path)
+    secret = tmp_path / "outside.md"
+    secret.write_text("# Outside\n\nnot for the site\n", encoding="utf-8")
+    (project / "docs" / "leak.md").symlink_to(secret)
+    proc = _build(project)
+    assert proc.returncode != 0
+    output = proc.stdout + proc.stderr
+    assert "a symbolic link in the docs folder (docs/leak.md)" in output
+    assert "Traceback" not in output and "not for the site" not in output
+    assert not (project / "site").exists()
+
+
 def test_removing_an_event_removes_its_traces(tmp_path: Path) -> None:
     project = _project(tmp_path)
     assert _build(project).returncode == 0

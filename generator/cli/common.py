@@ -9,6 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .. import inputs
+from ..diagnostics import visible
 from ..hints import did_you_mean
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -23,7 +25,7 @@ def project_args(parser: argparse.ArgumentParser) -> None:
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {visible(message)}", file=sys.stderr)
     return code
 
 
@@ -46,11 +48,10 @@ def schema_folder(events: Path, seeds: Path) -> Path:
     (the vocabulary's first, then events', then sources'), else ``.schema`` beside the events folder."""
     candidates = [events / VOCABULARY_FILE, *sorted(events.glob("*.yaml")), *sorted(seeds.glob("*.yaml"))]
     for file in candidates:
-        try:
-            with file.open(encoding="utf-8") as handle:
-                first = handle.readline(4096)
-        except (OSError, UnicodeDecodeError):
+        raw, problems = inputs.read(file, file.name, inputs.VOCABULARY)  # never a link, FIFO or device
+        if raw is None or problems:
             continue
+        first = raw[:4096].split(b"\n", 1)[0].decode("utf-8", "replace")
         found = _MODELINE.search(first)
         if found:
             return Path(os.path.normpath(file.parent / found[1])).parent

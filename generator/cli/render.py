@@ -40,6 +40,7 @@ def render(config_file: Path, out: Path, builder: str = "mkdocs") -> int:
 
     from ..bundle import load_config as raw_config
     from ..plugin import ASSETS, STYLESHEET, site_settings
+    from ..plugin_exports import write_plain
     from ..render import Renderer, TemplateProblem, fill_home
     from ..validate import validate_project
 
@@ -75,6 +76,9 @@ def render(config_file: Path, out: Path, builder: str = "mkdocs") -> int:
             home = staging / "docs" / "index.md"
             if home.is_file():
                 home.write_text(fill_home(home.read_text(encoding="utf-8"), renderer.home_parts()), "utf-8")
+            if plugin.config.exports:  # the feeds, data files and Data page the plugin adds
+                base = config_file.resolve().parent
+                write_plain(result.timeline, config, base, templates, staging / "docs", renderer.site.links)
         except TemplateProblem as problem:
             raise RenderError(str(problem)) from None
         (staging / "docs" / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)

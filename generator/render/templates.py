@@ -46,6 +46,7 @@ NAMES = (
     "home-latest.html",
     "home-check.html",
     "notice.html",
+    "data.html",
 )
 _INSIDE = re.compile(r"(?<=>)\n[ \t]*(?=<)")  # between two HTML tags
 _LEADING = re.compile(r"\A\n[ \t]*(?=<|\Z)")  # after a Jinja tag, before an HTML tag or the next Jinja tag

@@ -7,6 +7,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -204,6 +206,22 @@ class MiniProject:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = main(list(args))
         return CliRun(code, out.getvalue(), err.getvalue())
+
+
+def run_module(
+    root: Path, *args: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m generator ARGS`` as a real process in ``root`` (a crash cannot take pytest down)."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        errors="surrogateescape",
+        timeout=timeout,
+        check=False,
+        env={"PYTHONPATH": str(Path(__file__).resolve().parents[2]), "PATH": "/usr/bin:/bin", **(env or {})},
+    )
 
 
 def make_project(root: Path) -> MiniProject:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
+import os
 
 import pytest
 
-from .project import EVENT, EVENT_PATH, MiniProject, plain, variant
+from .project import EVENT, EVENT_PATH, MiniProject, plain, run_module, variant
 from .test_formatters import parse_github
 
 BROKEN = variant(
@@ -168,15 +166,7 @@ def test_github_format_writes_the_step_summary(project: MiniProject, monkeypatch
 
 def test_module_entry_point_exit_code(project: MiniProject) -> None:
     project.event(BROKEN)
-    proc = subprocess.run(
-        [sys.executable, "-m", "generator", "validate", "--format", "json"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={"PYTHONPATH": str(Path(__file__).resolve().parents[2]), "PATH": "/usr/bin:/bin"},
-    )
+    proc = run_module(project.root, "validate", "--format", "json", timeout=60)
     assert proc.returncode == 1, proc.stderr
     assert [r["code"] for r in json.loads(proc.stdout)] == ["TL180", "TL140"]
 
@@ -186,3 +176,44 @@ def test_unwritable_summary_file_is_a_usage_error(project: MiniProject) -> None:
     run = project.cli("--summary-file", "missing-folder/summary.md")
     assert run.code == 2
     assert "missing-folder/summary.md" in run.err
+
+
+# ---------------------------------------------------------------- hostile text on the way out
+
+INJECTION = "x\\n::warning title=Injected::boom"  # an escape sequence in a value is TL193
+
+
+def test_no_output_line_starts_a_workflow_command(project: MiniProject) -> None:
+    """A tag "x\\n::warning title=Injected::…" printed a line starting with ::warning in the text output
+    (CI runs it on GitHub, where that line is a workflow command), a newline in a file name did the same,
+    and ANSI escape sequences reached the terminal."""
+    project.event(variant("tags: [casualties, north-korea]", f'tags: [casualties, "{INJECTION}"]'))
+    project.write("events/nl\n::warning title=Injected::y\x1b[31m.yaml", EVENT)
+    for args in ((), ("--strict",), ("--format", "json")):
+        run = project.cli(*args)
+        assert run.code == 1
+        assert not [line for line in run.out.splitlines() if line.startswith("::")], run.out
+        assert "\x1b" not in run.out
+    text = project.cli().out
+    assert "unknown tag 'x\\n::warning title=Injected::boom'" in text
+    assert "events/nl\\n::warning title=Injected::y\\x1b[31m.yaml:1:5: error[TL121]" in text
+    github = project.cli("--format", "github").out.splitlines()
+    assert all(line.startswith(("::error ", "::warning ")) for line in github[:-1])
+    assert len(github) == len(json.loads(project.cli("--format", "json").out)) + 1
+
+
+def test_a_file_name_that_is_not_utf8_under_a_strict_utf8_stdout(project: MiniProject) -> None:
+    """It crashed the CLI with UnicodeEncodeError (a traceback)."""
+    (project.events / os.fsdecode(b"bad\xff.yaml")).write_bytes(EVENT.encode())
+    for fmt in ("text", "github", "json"):
+        proc = run_module(project.root, "validate", "--format", fmt, env={"PYTHONIOENCODING": "utf-8:strict"})
+        assert proc.returncode == 1, proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert "bad\\xff.yaml" in proc.stdout or "bad\\udcff.yaml" in proc.stdout
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_traceback(project: MiniProject) -> None:
+    project.event(BROKEN)  # its hint quotes ’ (U+2019), which ASCII cannot encode
+    proc = run_module(project.root, "validate", env={"PYTHONIOENCODING": "ascii"})
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "\\u2019" in proc.stdout

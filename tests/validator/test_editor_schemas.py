@@ -4,6 +4,7 @@ take, written where the data files' `$schema` comments point, and never stale.""
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -80,3 +81,12 @@ def test_the_recommended_vscode_settings_point_at_the_schemas(repo_root: Path) -
     assert all((repo_root / schema).is_file() for schema in mapped)
     assert mapped["generator/schema/event.schema.json"] == ["events/*.yaml", "!events/_vocabulary.yaml"]
     assert settings["files.readonlyInclude"]["seeds/*.txt"] is True
+
+
+def test_finding_the_schema_folder_never_opens_a_fifo_or_follows_a_link(project: MiniProject) -> None:
+    """A named pipe among the data files blocked `schema` and `add-source` forever; a link was followed."""
+    os.mkfifo(project.events / "a-pipe.yaml")
+    outside = project.root / "outside.yaml"
+    outside.write_text("# yaml-language-server: $schema=../elsewhere/event.schema.json\n", encoding="utf-8")
+    (project.events / "a-link.yaml").symlink_to(outside)
+    assert schema_folder(project.events, project.seeds) == project.root / ".schema"

@@ -52,7 +52,7 @@ def test_text_format_warning_without_hint() -> None:
 def test_github_format_exact() -> None:
     assert diag.format_github(AWKWARD) == (
         "::error file=events/odd%2Cname%3A1.yaml,line=2,col=7,title=TL150 invalid date::"
-        "50%25 of 'x, y: z'%0D%0Aline two%0Ae.g. 100%25: a, b"
+        "50%25 of 'x, y: z'\\r\\nline two%0Ae.g. 100%25: a, b"
     )
     assert diag.format_github(WARNED).startswith("::warning file=events/b.yaml,line=3,col=1,title=TL155 ")
 
@@ -69,7 +69,7 @@ def test_github_format_round_trips() -> None:
             "col": str(d.col),
             "title": f"{d.code} {d.title}",
         }
-        assert data == d.message + (f"\n{d.hint}" if d.hint else "")
+        assert data == diag.visible(d.message) + (f"\n{d.hint}" if d.hint else "")
 
 
 def test_json() -> None:
@@ -152,3 +152,99 @@ def test_markdown_table_without_problems() -> None:
 def test_every_code_has_a_title() -> None:
     assert all(re.fullmatch(r"TL\d{3}", code) and title for code, title in CODES.items())
     assert HINTED.title == "quote not in source"
+
+
+# ---------------------------------------------------------------- hostile text in diagnostics
+
+INJECTED = Diagnostic(
+    "TL180",
+    Severity.ERROR,
+    "events/nl\n::warning file=x::y\x1b[2J.yaml",
+    7,
+    8,
+    "unknown tag 'x\n::warning title=Injected::boom\r::error::x \x1b]0;title\x07 \x9b31m \x7f \u202eevil'",
+    "first line\n::notice::second line \x1b[31m",
+)
+NOT_UTF8 = Diagnostic("TL121", Severity.ERROR, "events/bad\udcff\udcfe.yaml", 1, 5, "name 'bad\udcff'")
+CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def test_text_format_escapes_control_characters_and_starts_no_line_with_two_colons() -> None:
+    """A tag value "x\\n::warning …" printed a line starting with ::warning (a workflow command on
+    GitHub), a newline in a file name did the same, and ANSI escape sequences reached the terminal."""
+    text = diag.format_text(INJECTED)
+    lines = text.split("\n")
+    assert len(lines) == 3  # the head and the hint's own two lines: nothing else breaks a line
+    assert not any(line.startswith("::") for line in lines)
+    assert not any(CONTROLS.search(line) for line in lines)
+    assert lines[0] == (
+        "events/nl\\n::warning file=x::y\\x1b[2J.yaml:7:8: error[TL180]: unknown tag "
+        "'x\\n::warning title=Injected::boom\\r::error::x \\x1b]0;title\\x07 \\x9b31m \\x7f \\u202eevil'"
+    )
+    assert lines[2] == "        ::notice::second line \\x1b[31m"
+
+
+def test_a_file_name_that_is_not_utf8_prints_its_bytes() -> None:
+    line = diag.format_text(NOT_UTF8)
+    assert line == "events/bad\\xff\\xfe.yaml:1:5: error[TL121]: name 'bad\\xff'"
+    line.encode("utf-8")  # strict: no lone surrogate left
+    for out in (
+        diag.format_github(NOT_UTF8),
+        diag.to_json([NOT_UTF8]),
+        diag.to_markdown_table([NOT_UTF8], "x"),
+    ):
+        out.encode("utf-8")
+
+
+def test_a_path_starting_with_a_colon_cannot_start_a_line() -> None:
+    odd = Diagnostic("TL101", Severity.ERROR, "::error::x.yaml", 1, 1, "the file is empty")
+    assert diag.format_text(odd) == "./::error::x.yaml:1:1: error[TL101]: the file is empty"
+
+
+def test_github_annotations_hold_no_control_characters() -> None:
+    line = diag.format_github(INJECTED)
+    assert "\n" not in line and "\r" not in line and not CONTROLS.search(line)
+    _, props, data = parse_github(line)
+    assert props["file"] == "events/nl\\n::warning file=x::y\\x1b[2J.yaml"
+    assert data.split("\n") == [
+        diag.visible(INJECTED.message),
+        "first line",
+        "::notice::second line \\x1b[31m",
+    ]
+
+
+def test_json_escapes_what_a_terminal_would_act_on_and_keeps_the_data() -> None:
+    out = diag.to_json([INJECTED, NOT_UTF8])
+    assert not CONTROLS.search(out.replace("\n", ""))  # JSON's own line breaks only
+    rows = json.loads(out)
+    assert [r["message"] for r in rows] == [INJECTED.message, NOT_UTF8.message]
+    assert [r["path"] for r in rows] == [INJECTED.path, NOT_UTF8.path]
+
+
+def _cells(row: str) -> list[str]:
+    """A GFM table row's cells: split at every '|' that no backslash escapes."""
+    return re.split(r"(?<!\\)\|", row)[1:-1]
+
+
+def test_markdown_table_escapes_links_images_and_table_syntax() -> None:
+    """A Markdown link or image in a value was live in $GITHUB_STEP_SUMMARY, and '|' plus a backtick in
+    a file name forged table cells."""
+    hostile = Diagnostic(
+        "TL130",
+        Severity.ERROR,
+        "events/a`|b` | ``x.yaml",
+        9,
+        13,
+        "no source '[click](https://evil.example/x)' ![img](https://evil.example/p.png) <img src=x>",
+        "see https://evil.example and www.evil.example, *now* _please_ ~~x~~ \\",
+    )
+    table = diag.to_markdown_table([hostile], "1 events, 1 sources: 1 error")
+    [row] = [line for line in table.splitlines() if line.startswith("| ❌")]
+    cells = _cells(row)
+    assert len(cells) == 5, cells
+    where, message, hint = cells[1].strip(), cells[3].strip(), cells[4].strip()
+    assert where == "```events/a`\\|b` \\| ``x.yaml:9:13```"  # a code span no backtick closes
+    for text in (message, hint):
+        assert not re.search(r"(?<!\\)[\[\]()!*_~`<>]", text), text
+        assert not re.search(r"(?<!\\)://", text) and "www." not in text  # no autolinks
+    assert message.startswith("no source '\\[click\\]\\(https\\://evil.example/x\\)' \\!\\[img\\]")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pathlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -52,13 +52,13 @@ def test_tl130_unknown_source_without_a_close_match(project: MiniProject) -> Non
 def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     """Every file the code under test opens."""
     seen: list[Path] = []
-    real_open = pathlib.Path.open
+    real_open = os.open
 
-    def spy(self: Path, *args: Any, **kwargs: Any) -> Any:
-        seen.append(self.resolve())
-        return real_open(self, *args, **kwargs)
+    def spy(path: str | Path, *args: Any, **kwargs: Any) -> Any:
+        seen.append(Path(path).resolve())
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "open", spy)
+    monkeypatch.setattr(os, "open", spy)
     yield seen
 
 
@@ -245,3 +245,59 @@ def test_the_original_page_is_named_not_a_path(project: MiniProject) -> None:
     with_original(project, name="../outside.html")
     d = only(project.validate(), "TL113")
     assert d.message == "original.file '../outside.html' is not a page's file name in the sources folder"
+
+
+# ---------------------------------------------------------------- characters no article needs
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col", "words"),
+    [
+        ("\ufeff" + BETA, 1, 1, "starts with a byte order mark"),
+        (BETA.replace("Kursk", "Ku\x00rsk"), 2, BETA.splitlines()[1].index("Kursk") + 3, "U+0000"),
+        (BETA.replace("Russia,", "Russia,\ufeff"), 3, BETA.splitlines()[2].index("Russia,") + 8, "U+FEFF"),
+        (BETA.replace("spy", "\x1b[31mspy"), 1, BETA.index("spy") + 1, "U+001B (a control character)"),
+        (BETA.replace("spy", "sp\x85y"), 1, BETA.index("spy") + 3, "U+0085 (a control character)"),
+        (BETA.replace("spy", "spy\uffff"), 1, BETA.index("spy") + 4, "U+FFFF (a noncharacter)"),
+    ],
+)
+def test_tl132_nul_bom_and_other_controls_are_refused(
+    project: MiniProject, text: str, line: int, col: int, words: str
+) -> None:
+    """NUL bytes and a byte order mark once passed through into the HTML of the source page."""
+    project.source("beta", text, BETA_META)
+    d = only(project.validate(), "TL132")
+    assert where(d) == ("seeds/beta.txt", line, col)
+    assert words in d.message
+
+
+# ---------------------------------------------------------------- ids that would replace a page
+
+
+@pytest.mark.parametrize(
+    ("ident", "why"),
+    [
+        ("index", "index page"),
+        ("Index", "index page"),
+        ("con", "Windows"),
+        ("NUL.2024", "Windows"),
+        ("com1", "Windows"),
+        ("alpha.", "dot at the end"),
+    ],
+)
+def test_tl120_a_source_id_that_would_replace_a_page(project: MiniProject, ident: str, why: str) -> None:
+    """A source called index built green and replaced sources/index.html."""
+    project.source(ident, ALPHA, ALPHA_META)
+    d = only(project.validate(), "TL120")
+    assert where(d) == (f"seeds/{ident}.txt", 1, 1)
+    assert f"'{ident}' is not a usable source id" in d.message and why in d.message
+    assert ident not in project.validate().timeline.sources
+
+
+def test_tl122_source_ids_that_differ_only_in_case(project: MiniProject) -> None:
+    project.source("Alpha", ALPHA, ALPHA_META)
+    result = project.validate()
+    d = only(result, "TL122")
+    assert where(d) == ("seeds/alpha.txt", 1, 1)  # sorted: 'Alpha' comes first and keeps its id
+    assert "'alpha' differs from 'Alpha' only in case" in d.message
+    assert sorted(result.timeline.sources) == ["Alpha", "beta"]

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import time
-from pathlib import Path
 
 import pytest
 
 from generator.loading import MAX_BYTES
 from generator.validate import Result
+from generator.yamlguard import MAX_DEPTH
 
-from .project import EVENT, EVENT_PATH, MiniProject, codes, one, only, variant, where
+from .project import EVENT, EVENT_PATH, MiniProject, codes, one, only, run_module, variant, where
 
 TITLE = "title: South Korea's military estimates about 1,100 North Korean casualties"
 
@@ -183,16 +184,6 @@ def test_tl105_limit_is_inclusive(project: MiniProject) -> None:
     assert only(project.validate(), "TL105")
 
 
-@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-def test_tl105_endless_file_is_read_only_to_the_limit(project: MiniProject) -> None:
-    """A file of no known size (here: endless) is read only up to the limit, then refused."""
-    (project.root / EVENT_PATH).parent.mkdir(parents=True, exist_ok=True)
-    (project.root / EVENT_PATH).symlink_to("/dev/zero")
-    d = only(project.validate(), "TL105")
-    assert where(d) == (EVENT_PATH, 1, 1)
-    assert f"more than {MAX_BYTES:,} bytes" in d.message
-
-
 # ---------------------------------------------------------------- TL106 not a mapping
 
 
@@ -242,11 +233,100 @@ def test_complex_mapping_key_is_refused(project: MiniProject) -> None:
 def test_deeply_nested_yaml_is_a_diagnostic_not_a_crash(project: MiniProject) -> None:
     project.event("id: jcs-casualties\ntitle: " + "[" * 600 + "]" * 600 + "\n")
     d = only(project.validate(), "TL111")
-    assert where(d) == (EVENT_PATH, 1, 1)
+    assert where(d) == (EVENT_PATH, 2, 7 + MAX_DEPTH)  # the first bracket too many (33 levels deep)
     assert "nested more than" in d.message
     # a few levels are fine as far as YAML goes (the schema then says what is wrong)
     project.event("id: jcs-casualties\ntitle: " + "[" * 5 + "]" * 5 + "\n")
     assert "nested" not in " ".join(d.message for d in project.validate().diagnostics)
+
+
+# Each crashed the interpreter (SIGSEGV in libyaml's composer) before composing was guarded: block style,
+# compact nesting, flow style behind an apostrophe or a '#' in a plain scalar (which a bracket count
+# mistook for a quote or a comment), complex keys, and flow mappings. Written as the vocabulary, whose
+# size limit (256 KiB) leaves room for them; an event file (32 KiB) is refused for its size first.
+CRASHERS = {
+    "block sequences": "- " * 30000 + "y\n",
+    "flow after an apostrophe": "x: [a'b, " + "[" * 30000 + "\n",
+    "flow after a hash": "x: [a#b, " + "[" * 30000 + "\n",
+    "complex keys": "? " * 30000 + "x\n",
+    "flow mappings": "x: " + "{a: " * 15000 + "\n",
+    "block mappings in sequences": "- a:\n" + "".join(" " * (2 * i + 2) + "- a:\n" for i in range(200)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CRASHERS))
+def test_nesting_is_refused_before_composing(project: MiniProject, name: str) -> None:
+    """In a real process (a crash would take pytest down): one diagnostic, exit code 1."""
+    project.write("events/_vocabulary.yaml", CRASHERS[name])
+    proc = run_module(project.root, "validate", "--format", "json")
+    assert proc.returncode == 1, (proc.returncode, proc.stderr[-2000:])
+    rows = json.loads(proc.stdout)
+    assert [(r["path"], r["code"]) for r in rows] == [("events/_vocabulary.yaml", "TL111")]
+    assert "nested more than" in rows[0]["message"]
+
+
+def test_the_reported_crash_is_one_diagnostic_in_an_event(project: MiniProject) -> None:
+    """The report's repro: events/deep.yaml of '- ' * 30000 (60 KB) crashed validate, build and serve."""
+    project.event(CRASHERS["block sequences"])
+    proc = run_module(project.root, "validate", "--format", "json")
+    assert proc.returncode == 1, (proc.returncode, proc.stderr[-2000:])
+    assert [(r["path"], r["code"]) for r in json.loads(proc.stdout)] == [(EVENT_PATH, "TL105")]
+    project.event(CRASHERS["block sequences"][: MAX_BYTES - 2] + "\n")  # within the limit: nested too deep
+    assert [(d.path, d.code) for d in project.validate().diagnostics] == [(EVENT_PATH, "TL111")]
+
+
+def test_depth_check_understands_quoting(project: MiniProject) -> None:
+    """Brackets and list markers inside quotes and comments are text: a note full of them passes the
+    depth check (they are more than enough to have its event stream scanned)."""
+    noisy = "[{- ? : " * 100
+    project.event(EVENT + f"    note: '{noisy}'\n# {noisy}\n")
+    assert codes(project.validate()) == []
+
+
+TAGS = "tags: [casualties, north-korea]"
+CLAIM = "  - measure: nk-casualties\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "col"),
+    [
+        (TAGS, "tags: !!python/object/apply:os.system [casualties, north-korea]", 7, 7),
+        (TAGS, "tags: !!set [casualties, north-korea]", 7, 7),
+        (TAGS, "tags: !local [casualties, north-korea]", 7, 7),
+        (TAGS, "tags: [casualties, !!python/name:os.system north-korea]", 7, 20),
+        (CLAIM, "  - !!python/object:generator.model.Claim\n    measure: nk-casualties\n", 17, 5),
+        (CLAIM, "  - !!omap\n    measure: nk-casualties\n", 17, 5),
+    ],
+)
+def test_yaml_tags_on_lists_and_mappings_are_refused(
+    project: MiniProject, old: str, new: str, line: int, col: int
+) -> None:
+    """Once silently ignored on lists and mappings: now refused wherever they stand."""
+    project.event(variant(old, new))
+    d = only(project.validate(), "TL111")
+    assert where(d) == (EVENT_PATH, line, col)
+    assert "YAML tag !" in d.message and "not allowed" in d.message
+
+
+def test_a_yaml_tag_on_a_key_is_refused(project: MiniProject) -> None:
+    project.event(variant(TITLE, "!!python/str " + TITLE))
+    d = only(project.validate(), "TL111")  # the key still counts: no follow-on 'missing title'
+    assert where(d) == (EVENT_PATH, 3, 1)
+
+
+@pytest.mark.parametrize("tag", ["!!int", "!!float", "!!bool", "!!null", "!!timestamp"])
+def test_a_core_tag_that_does_not_fit_its_value_is_refused(project: MiniProject, tag: str) -> None:
+    """``!!int abc`` raised ValueError (a traceback) when it was constructed."""
+    project.event(variant(TITLE, f"title: {tag} abc"))
+    d = one(project.validate(), "TL111")
+    assert where(d) == (EVENT_PATH, 3, 8)
+    assert f"YAML tag {tag} " in d.message
+
+
+def test_plain_core_tags_are_fine(project: MiniProject) -> None:
+    text = variant(TITLE, f"title: !!str {TITLE.removeprefix('title: ')}")
+    project.event(variant("    citation: 1\n", "    citation: !!int 1\n", text))
+    assert project.validate().diagnostics == ()
 
 
 @pytest.mark.parametrize("kind", ["folder", "dangling symlink", "folder in seeds"])
@@ -265,3 +345,57 @@ def test_unreadable_file_is_a_diagnostic_not_a_crash(project: MiniProject, kind:
     result = project.validate()
     assert not result.ok
     assert shown in {d.path for d in result.diagnostics}
+
+
+# ---------------------------------------------------------------- TL193 invisible characters in text
+
+
+@pytest.mark.parametrize(
+    ("value", "char", "at"),
+    [
+        (r'"a < b > \x7f c"', "U+007F (a control character)", 9),
+        (r'"Seoul\u0085says"', "U+0085 (a control character)", 6),
+        (r'"x\uffff"', "U+FFFF (a noncharacter)", 2),
+        (r'"\e[mplain"', "U+001B (a control character)", 1),
+        (r'"one\rtwo"', "U+000D (a control character)", 4),
+        (r'"bell\a"', "U+0007 (a control character)", 5),
+        ('"Seoul\u2028says"', "U+2028 (a line separator)", 6),
+        ("Seoul\ufdd0says", "U+FDD0 (a noncharacter)", 6),
+    ],
+)
+def test_tl193_invisible_characters_in_text_are_refused(
+    project: MiniProject, value: str, char: str, at: int
+) -> None:
+    """A title with '<' or '>' and DEL, a C1 control or U+FFFF made the page's front matter invalid (shown
+    as text on the page); escapes and raw characters alike are refused where the text starts."""
+    project.event(variant(TITLE, f"title: {value}"))
+    d = only(project.validate(), "TL193")
+    assert where(d) == (EVENT_PATH, 3, 8)
+    assert d.message == f"the text holds {char} as its character {at}, which is not allowed in text"
+    assert "invisible" in d.hint
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "line", "col"),
+    [
+        ("events/_vocabulary.yaml", "    label: Casualties", r'    label: "<Casualties>\x9b"', 3, 12),
+        ("events/_vocabulary.yaml", "  casualties:", r'  "casualties\x7f":', 2, 3),
+        ("seeds/beta.yaml", "title: Spy agency", r'title: "Spy\u2029agency', 1, 8),
+    ],
+)
+def test_tl193_in_the_vocabulary_and_source_metadata(
+    project: MiniProject, path: str, old: str, new: str, line: int, col: int
+) -> None:
+    text = (project.root / path).read_text(encoding="utf-8")
+    if new.endswith("agency"):  # close the quote the metadata title opened
+        text = text.replace("title: Spy agency reports more troops", new + ' reports more troops"')
+    else:
+        text = variant(old, new, text)
+    project.write(path, text)
+    d = one(project.validate(), "TL193")
+    assert where(d) == (path, line, col)
+
+
+def test_tabs_and_line_breaks_are_text(project: MiniProject) -> None:
+    project.event(variant(TITLE, r'title: "South Korea\tsays\nabout 1,100 North Korean casualties"'))
+    assert project.validate().diagnostics == ()

@@ -1,0 +1,196 @@
+"""The feeds: ``feed.xml`` (Atom 1.0, RFC 4287) and ``feed.json`` (JSON Feed 1.1), one entry per event,
+newest event first, each linking to the event's card on its month's page.
+
+Every entry carries the event's date as readers see it, its summary, its figures and every quote with
+a link to the highlighted span in the stored source. Entry ids are name-based UUIDs (``urn:uuid:…``)
+that stay the same while the site's identity and the event's id do (see ``common.uid``). Atom requires
+an ``updated`` time on every entry: the feed has no per-event history, so every entry carries the data's
+commit time, as the feed does (JSON Feed's item dates are optional, and left out).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import BinaryIO, NamedTuple
+from xml.sax.saxutils import XMLGenerator
+from xml.sax.xmlreader import AttributesImpl
+
+import jinja2
+from markupsafe import Markup
+
+from .. import dates
+from ..model import Event, Timeline
+from ..render.numbers import figure
+from ..render.text import summary_html
+from .common import Build, plain, source_title, tag_label, uid, unit_of, write_json
+
+ATOM = "http://www.w3.org/2005/Atom"
+JSON_FEED = "https://jsonfeed.org/version/1.1"
+PROBLEM_LABELS = {
+    "wrong-date": "Wrong date in the source",
+    "error": "Error in the source",
+    "disagreement": "Sources disagree",
+    "uncorroborated": "Not corroborated",
+    "note": "Note",
+}
+
+
+@cache
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.exports", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    return environment.get_template("entry.html")
+
+
+def entry_html(build: Build, event: Event) -> str:
+    """The entry's content: date, summary, figures, problems and quotes, as one HTML fragment (made once
+    per run: both feeds carry it)."""
+    return build.once("entry", event.id, lambda: _entry_html(build.timeline, event, build))
+
+
+class _Quote(NamedTuple):
+    number: int
+    text: str
+    source: str
+    href: str
+
+
+class _Claim(NamedTuple):
+    figure: str
+    unit: str
+    claimant: str
+    inferred: bool
+    as_of: str
+    quote: int
+
+
+class _Problem(NamedTuple):
+    label: str
+    quote: int
+    note: str
+
+
+def _entry_html(timeline: Timeline, event: Event, build: Build) -> str:
+    places = build.places
+    quotes = [
+        _Quote(i + 1, plain(c.quote), source_title(timeline, c.source), places.quote(event, i))
+        for i, c in enumerate(event.citations)
+    ]
+    claims = [
+        _Claim(
+            figure(c),
+            unit_of(timeline, c),
+            c.claimant,
+            c.inference is not None,
+            dates.label(c.as_of),
+            c.citation + 1,
+        )
+        for c in event.claims
+    ]
+    problems = [
+        _Problem(PROBLEM_LABELS.get(p.kind, p.kind), p.citation + 1, plain(p.note)) for p in event.problems
+    ]
+    html = _template().render(
+        date=event.date_label,
+        summary=Markup(summary_html(event.summary)),  # the summary subset, every other character escaped
+        claims=claims,
+        problems=problems,
+        quotes=quotes,
+        permalink=places.event(event),
+    )
+    return " ".join(html.split())  # one line: feed readers treat newlines in HTML as nothing anyway
+
+
+class _Xml:
+    """Atom written element by element (``xml.sax.saxutils.XMLGenerator`` escapes text and attributes),
+    indented one space a level."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.writer = XMLGenerator(out, encoding="utf-8", short_empty_elements=True)
+        self.depth = 0
+
+    def open(self, tag: str, **attrs: str) -> None:
+        self.writer.ignorableWhitespace("\n" + " " * self.depth)
+        self.writer.startElement(tag, AttributesImpl(attrs))
+        self.depth += 1
+
+    def close(self, tag: str) -> None:
+        self.depth -= 1
+        self.writer.ignorableWhitespace("\n" + " " * self.depth)
+        self.writer.endElement(tag)
+
+    def leaf(self, tag: str, text: str = "", **attrs: str) -> None:
+        self.writer.ignorableWhitespace("\n" + " " * self.depth)
+        self.writer.startElement(tag, AttributesImpl(attrs))
+        if text:
+            self.writer.characters(text)
+        self.writer.endElement(tag)
+
+
+def atom(build: Build, out: BinaryIO) -> None:
+    """``feed.xml``: an Atom 1.0 feed of every event, newest first."""
+    timeline, options, places = build.timeline, build.options, build.places
+    xml = _Xml(out)
+    xml.writer.startDocument()  # the XML declaration and a line end
+    xml.writer.startElement("feed", AttributesImpl({"xmlns": ATOM, "xml:lang": options.language}))
+    xml.depth = 1
+    xml.leaf("id", uid(options).urn)
+    xml.leaf("title", options.title)
+    if options.description:
+        xml.leaf("subtitle", options.description)
+    xml.leaf("updated", options.stamp)
+    xml.open("author")
+    xml.leaf("name", options.author or options.title)
+    xml.close("author")
+    xml.leaf("link", rel="alternate", type="text/html", href=places.home())
+    xml.leaf("link", rel="self", type="application/atom+xml", href=places.file("feed.xml"))
+    if options.license:
+        xml.leaf("rights", options.license)
+    xml.leaf("generator", "cited-timeline")
+    for event in build.newest_first:
+        xml.open("entry")
+        xml.leaf("id", uid(options, event).urn)
+        xml.leaf("title", f"{event.date_label}: {plain(event.title)}")
+        xml.leaf("updated", options.stamp)
+        xml.leaf("link", rel="alternate", type="text/html", href=places.event(event))
+        for tag_id in event.tags:
+            xml.leaf("category", term=tag_id, label=tag_label(timeline, tag_id))
+        xml.leaf("summary", plain(event.summary))
+        xml.leaf("content", entry_html(build, event), type="html")
+        xml.close("entry")
+    xml.close("feed")
+    xml.writer.ignorableWhitespace("\n")
+    xml.writer.endDocument()
+
+
+def json_feed(build: Build, out: BinaryIO) -> None:
+    """``feed.json``: a JSON Feed 1.1 of every event, newest first."""
+    timeline, options, places = build.timeline, build.options, build.places
+    feed: dict[str, object] = {"version": JSON_FEED, "title": options.title}
+    if options.base:  # both are optional, and only meaningful as absolute URLs
+        feed["home_page_url"] = places.home()
+        feed["feed_url"] = places.file("feed.json")
+    if options.description:
+        feed["description"] = options.description
+    if options.license:
+        feed["user_comment"] = options.license
+    feed["language"] = options.language
+    feed["authors"] = [{"name": options.author or options.title}]
+    feed["items"] = (
+        {
+            "id": str(uid(options, event)),
+            "url": places.event(event),
+            "title": f"{event.date_label}: {plain(event.title)}",
+            "content_html": entry_html(build, event),
+            "summary": plain(event.summary),
+            "tags": [tag_label(timeline, t) for t in event.tags],
+        }
+        for event in build.newest_first
+    )
+    write_json(out, feed)
