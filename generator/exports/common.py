@@ -10,12 +10,14 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from .. import dates
 from ..model import Claim, Event, Timeline
 from ..render import context as ctx
-from ..render.text import squash
+from ..render.text import squash, summary_html
+
+T = TypeVar("T")
 
 # The subfolder of the site that holds the data files (feeds sit at the site's root).
 DATA = "data"
@@ -99,11 +101,22 @@ class Build:
         self.places = Places(options)
         self.in_order: list[Event] = sorted(timeline.events, key=lambda e: e.sort_key)
         self.memo: dict[tuple[str, str], str] = {}
+        self.values: dict[str, Any] = {}
 
     @property
     def newest_first(self) -> list[Event]:
         """Events from the latest to the earliest (the reverse of timeline order)."""
         return self.in_order[::-1]
+
+    def summary_html(self, event: Event) -> str:
+        """The event's summary as HTML (the summary subset), made once (the feeds and TimelineJS)."""
+        return self.once("summary", event.id, lambda: summary_html(event.summary))
+
+    def once_value(self, kind: str, make: Callable[[], T]) -> T:
+        """``make()`` once in this run: a value every event shares."""
+        if kind not in self.values:
+            self.values[kind] = make()
+        return self.values[kind]  # type: ignore[no-any-return]
 
     def once(self, kind: str, key: str, make: Callable[[], str]) -> str:
         """``make()`` once per (kind, key) in this run (an entry's HTML is in both feeds)."""
