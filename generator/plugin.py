@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -56,6 +56,16 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEET = "assets/timeline/timeline.css"  # where the plugin's stylesheet lands in the site
 # From this many generated pages on, `mkdocs build` renders them ahead in a second process.
 PARALLEL_MIN_PAGES = 100
+
+
+def _anchors(rendered: Rendered) -> set[str]:
+    return pp.anchors(rendered.html)
+
+
+def _build_order(path: str) -> tuple[tuple[str, ...], bool, str]:
+    """``file_sort_key`` of the page's file: the order MkDocs builds pages in."""
+    parts = PurePosixPath(path).parts
+    return parts[:-1], PurePosixPath(path).stem != "index", parts[-1]
 
 
 class TimelineConfig(Config):  # type: ignore[no-untyped-call]
@@ -194,6 +204,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             self._exports.data_page(self._templates, None)  # a broken data.html fails now
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
+        pages = self._renderer.pages
+        if self._command != "serve" and len(pages) >= PARALLEL_MIN_PAGES and parallel.available():
+            # in the order MkDocs builds them (on_files sorts them so); the anchors are found there too
+            order = sorted(pages, key=_build_order)
+            self._ahead = parallel.Ahead(order, self._render_ahead, set(self._early), _anchors)
         log.info(f"{headline}; {len(self._renderer.pages)} pages in {time.perf_counter() - started:.2f} s")
 
     def _prepare(self) -> None:
@@ -246,15 +261,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "timeline.css")))
         # In the order MkDocs gives files it finds in docs/: the build (and its search index) is then
         # the same as if these pages had been written there.
-        files = Files(sorted(files, key=file_sort_key))
-        if (
-            self._command != "serve"
-            and len(self._renderer.pages) >= PARALLEL_MIN_PAGES
-            and parallel.available()
-        ):
-            order = [f.src_uri for f in files.documentation_pages() if f.src_uri in self._renderer.pages]
-            self._ahead = parallel.Ahead(order, self._render_ahead, done=set(self._early))
-        return files
+        return Files(sorted(files, key=file_sort_key))
 
     # ------------------------------------------------------------------ pages
 
@@ -286,10 +293,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 rendered = self._render(path, title)
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
-        body = rendered.html
+        body, found = rendered.html, self._ahead.extras.pop(path, None) if self._ahead else None
         if self._problem:  # every page: the one being edited is the last good version too
-            body = self._notice() + body
-        pp.place_body(page, body, rendered.headings, self._permalinks.levels)
+            body, found = self._notice() + body, None
+        pp.place_body(page, body, rendered.headings, self._permalinks.levels, found)
         self._pending[path] = rendered.search
         return context
 

@@ -52,9 +52,17 @@ def title_id(page: MkDocsPage) -> str | None:
     return html.unescape(found.group(1)) if found else None
 
 
-def place_body(page: MkDocsPage, body: str, written: list[Heading], levels: range) -> None:
+def anchors(html_text: str) -> set[str]:
+    """Every ``id`` in an HTML fragment this package wrote (the anchors links may point to)."""
+    return {html.unescape(m) for m in _ID.findall(html_text)}
+
+
+def place_body(
+    page: MkDocsPage, body: str, written: list[Heading], levels: range, found: set[str] | None = None
+) -> None:
     """Put the rendered ``body`` under the page's title and set what MkDocs knows of the page from it:
-    its table of contents (the title's entry, then every heading) and its anchors (every id)."""
+    its table of contents (the title's entry, then every heading) and its anchors (every id;
+    ``found``: the body's, if already known)."""
     head = page.content or ""
     ids = {h.id for h in written}
     first = title_id(page)
@@ -73,8 +81,8 @@ def place_body(page: MkDocsPage, body: str, written: list[Heading], levels: rang
         if h.level in levels
     ]
     page.toc = get_toc(nest_toc_tokens(tokens))
-    anchors = {html.unescape(m) for m in _ID.findall(page.content)}
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
+    ids = anchors(page.content) if found is None else anchors(head) | found
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
 
 
 def _flatten(items: Any) -> list[AnchorLink]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -17,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from projects import fixture_project, mkdocs_serve, with_overrides
 from render.site_snapshot import broken_links, tree
-from serving import mkdocs_serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -26,15 +25,6 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 DIAGNOSTIC = re.compile(r"^events/[\w.-]+\.yaml:\d+:\d+: error\[TL\d+\]: .*$", re.MULTILINE)
 
 pytestmark = pytest.mark.slow
-
-
-def _project(tmp: Path, *, corpus: Path | None = CORPUS) -> Path:
-    shutil.copytree(ROOT / "docs", tmp / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    if corpus is not None:
-        shutil.copytree(corpus / "events", tmp / "events")
-        shutil.copytree(corpus / "seeds", tmp / "seeds")
-    return tmp
 
 
 def _build(
@@ -53,7 +43,7 @@ def _build(
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str], Path]]:
-    project = _project(tmp_path_factory.mktemp("fixture-project"))
+    project = fixture_project(tmp_path_factory.mktemp("fixture-project"))
     before = tree(project / "docs")
     proc = _build(project)
     assert proc.returncode == 0, proc.stderr
@@ -118,7 +108,7 @@ def test_builds_are_byte_identical(fixture_site: tuple[Path, dict[str, str], Pat
 
 
 def test_invalid_data_fails_the_build_with_file_line_col(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = fixture_project(tmp_path)
     event = project / "events" / "jcs-1100-casualties.yaml"
     event.write_text(
         event.read_text(encoding="utf-8").replace("around 1,100", "around 1,200"), encoding="utf-8"
@@ -145,7 +135,7 @@ def test_invalid_data_fails_the_build_with_file_line_col(tmp_path: Path) -> None
 
 def test_a_link_in_docs_fails_the_build_before_anything_is_published(tmp_path: Path) -> None:
     """MkDocs follows symbolic links in docs/: a pull request could publish any file of the machine."""
-    project = _project(tmp_path)
+    project = fixture_project(tmp_path)
     secret = tmp_path / "outside.md"
     secret.write_text("# Outside\n\nnot for the site\n", encoding="utf-8")
     (project / "docs" / "leak.md").symlink_to(secret)
@@ -158,7 +148,7 @@ def test_a_link_in_docs_fails_the_build_before_anything_is_published(tmp_path: P
 
 
 def test_removing_an_event_removes_its_traces(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = fixture_project(tmp_path)
     assert _build(project).returncode == 0
     assert "estimates-differ" in (project / "site" / "search" / "search_index.json").read_text(
         encoding="utf-8"
@@ -193,7 +183,7 @@ def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
     temp = tmp_path / "tmp"  # pages are in memory: the plugin writes no temporary files at all
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    project = _project(tmp_path)
+    project = fixture_project(tmp_path)
     site = tmp_path / "served"
 
     configs = []
@@ -229,7 +219,7 @@ def test_mkdocs_serve_reports_an_invalid_edit_and_keeps_serving(tmp_path: Path) 
     """The real `mkdocs serve`: an edit that breaks the data is reported, the server stays up and
     keeps the last good pages, every page (the one showing the edited event too) carries the error
     notice naming file:line, and fixing the edit brings the pages back without it."""
-    project = _project(tmp_path)
+    project = fixture_project(tmp_path)
     event = project / "events" / "jcs-1100-casualties.yaml"
     good = event.read_text(encoding="utf-8")
     notice = "The timeline data has errors"
@@ -269,23 +259,11 @@ def test_mkdocs_serve_reports_an_invalid_edit_and_keeps_serving(tmp_path: Path) 
 # ---------------------------------------------------------------- templates
 
 
-def _with_overrides(project: Path, templates: dict[str, str]) -> Path:
-    """``theme.custom_dir: overrides`` holding ``overrides/timeline/<name>`` for each template given."""
-    for name, text in templates.items():
-        target = project / "overrides" / "timeline" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
-    return project
-
-
 def test_a_site_overrides_a_template_from_its_custom_dir(tmp_path: Path) -> None:
     card = (ROOT / "generator" / "templates" / "timeline" / "card.html").read_text(encoding="utf-8")
     changed = card.replace('<div class="tl-event"', '<div class="tl-event my-card"', 1)
     assert changed != card
-    project = _with_overrides(_project(tmp_path), {"card.html": changed})
+    project = with_overrides(fixture_project(tmp_path), {"card.html": changed})
     proc = _build(project)
     assert proc.returncode == 0, proc.stderr
     timeline = (project / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
@@ -308,7 +286,7 @@ def test_a_site_overrides_a_template_from_its_custom_dir(tmp_path: Path) -> None
 def test_a_broken_template_fails_with_its_file_and_line(
     tmp_path: Path, text: str, line: int, says: str
 ) -> None:
-    project = _with_overrides(_project(tmp_path), {"card.html": text})
+    project = with_overrides(fixture_project(tmp_path), {"card.html": text})
     (project / "site").mkdir()
     (project / "site" / "kept.html").write_text("an earlier build", encoding="utf-8")
     proc = _build(project)

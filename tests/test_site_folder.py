@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from projects import fixture_project, with_overrides
 from render.site_snapshot import tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,14 +45,6 @@ cli()
 pytestmark = pytest.mark.slow
 
 
-def _project(root: Path) -> Path:
-    shutil.copytree(ROOT / "docs", root / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(CORPUS / "events", root / "events")
-    shutil.copytree(CORPUS / "seeds", root / "seeds")
-    return root
-
-
 def _build(
     project: Path, *args: str, site: Path | None = None, full_disk: bool = False
 ) -> subprocess.CompletedProcess[str]:
@@ -75,7 +68,7 @@ def _leftovers(folder: Path) -> list[str]:
 @pytest.fixture
 def built(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     """A project with a good site/ (and a hidden file in it, as MkDocs users keep .nojekyll)."""
-    project = _project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     proc = _build(project)
     assert proc.returncode == 0, proc.stderr
     (project / "site" / ".nojekyll").write_text("", encoding="utf-8")
@@ -105,15 +98,7 @@ def test_a_template_failing_on_a_later_page_leaves_the_site_as_it_was(
     project, before = built
     card = (ROOT / "generator" / "templates" / "timeline" / "card.html").read_text(encoding="utf-8")
     broken = '{% if event.id == "troops-sent" %}{{ event.nowhere.deeper }}{% endif %}\n' + card
-    target = project / "overrides" / "timeline" / "card.html"
-    target.parent.mkdir(parents=True)
-    target.write_text(broken, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "  name: material\n", "  name: material\n  custom_dir: overrides\n", 1
-        )
-    )
+    with_overrides(project, {"card.html": broken})
     proc = _build(project)
     assert proc.returncode != 0
     errors = [line for line in proc.stderr.splitlines() if "template error" in line]
@@ -177,7 +162,7 @@ def small_disk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path 
 def test_a_full_disk_is_one_line_and_leaves_the_site_as_it_was(
     tmp_path: Path, small_disk: Path | None
 ) -> None:
-    project = _project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     site = (small_disk or tmp_path) / "site"
     proc = _build(project, site=site)
     assert proc.returncode == 0, proc.stderr

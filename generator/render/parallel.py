@@ -29,6 +29,7 @@ from .output import Heading
 from .pages import Rendered, SearchEntry
 
 RenderOne = Callable[[str], Rendered]
+Extra = Callable[[Rendered], Any]
 LOOKAHEAD = 64  # pages rendered ahead and not yet taken, at most (bounds the memory they hold)
 _FREE, _TAKEN = 0, 1
 
@@ -56,10 +57,17 @@ def _unpack(packed: tuple[Any, ...]) -> Rendered:
 class Ahead:
     """Renders ``paths`` (in the order they will be asked for) in a forked process; :meth:`get` gives
     each page's result, rendering it here when the other process has not taken it. ``done``: paths
-    already rendered (left alone). Call :meth:`close` when the build ends, however it ends."""
+    already rendered (left alone). ``extra(rendered)``, if given, is computed there too, for pages
+    that process renders: :meth:`get` leaves it in ``extras[path]``. Call :meth:`close` when the
+    build ends, however it ends."""
 
-    def __init__(self, paths: Sequence[str], render: RenderOne, done: Collection[str] = ()) -> None:
+    def __init__(
+        self, paths: Sequence[str], render: RenderOne, done: Collection[str] = (), extra: Extra | None = None
+    ) -> None:
         self.paths = list(paths)
+        self.extra = extra  # computed from a page where it is rendered: see extras()
+        self.extras: dict[str, Any] = {}
+        self.rendered_here = self.rendered_there = 0  # pages, by where they were rendered
         self.index = {path: i for i, path in enumerate(self.paths)}
         self.render = render
         context = mp.get_context("fork")
@@ -90,7 +98,8 @@ class Ahead:
                 self.slots.release()
                 continue
             try:
-                packed: Any = _pack(self.render(path))
+                rendered = self.render(path)
+                packed: Any = (_pack(rendered), self.extra(rendered) if self.extra else None)
             except Exception:
                 packed = None
             self.results.put((i, packed))
@@ -102,20 +111,21 @@ class Ahead:
         """``path`` rendered: by the other process if it took the page, else here and now. While the
         page it needs is still being rendered there, this process renders pages from the far end."""
         i = self.index.get(path)
-        if i is None or self.process is None:
+        if i is None or self.process is None or self._claim(i):
+            self.rendered_here += 1
             return self.render(path)
         if i in self.own:
             return self.own.pop(i)
-        if self._claim(i):
-            return self.render(path)
         while i not in self.received:
             if self.finished:  # asked twice: the other process sent it once, already taken
+                self.rendered_here += 1
                 return self.render(path)
             try:
                 j, packed = self.results.get(block=False)
             except queue.Empty:
                 last = self._claim_last(after=i)
                 if last is not None:
+                    self.rendered_here += 1
                     self.own[last] = self.render(self.paths[last])
                     continue
                 j, packed = self.results.get()
@@ -125,7 +135,13 @@ class Ahead:
                 self.received[j] = packed
         packed = self.received.pop(i)
         self.slots.release()
-        return self.render(path) if packed is None else _unpack(packed)
+        if packed is None:
+            self.rendered_here += 1
+            return self.render(path)
+        self.rendered_there += 1
+        if packed[1] is not None:
+            self.extras[path] = packed[1]
+        return _unpack(packed[0])
 
     def _claim(self, i: int) -> bool:
         with self.claims.get_lock():

@@ -4,12 +4,11 @@ and line. Screenshots: tests/browser/screenshots/serve-notice-*.png."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from serving import mkdocs_serve
+from projects import fixture_project, mkdocs_serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -17,14 +16,6 @@ SHOTS = Path(__file__).resolve().parent / "screenshots"
 LONG_TAG = "an-unknown-tag-" + "x" * 120  # one unbroken word, far wider than a phone
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _project(root: Path) -> Path:
-    shutil.copytree(ROOT / "docs", root / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(CORPUS / "events", root / "events")
-    shutil.copytree(CORPUS / "seeds", root / "seeds")
-    return root
 
 
 @pytest.mark.parametrize(
@@ -37,7 +28,7 @@ def _project(root: Path) -> Path:
 def test_the_notice_wraps_and_names_file_and_line(
     browser: Any, tmp_path: Path, name: str, viewport: dict[str, int], options: dict[str, Any]
 ) -> None:
-    project = _project(tmp_path)
+    project = fixture_project(tmp_path)
     event = project / "events" / "jcs-1100-casualties.yaml"
     good = event.read_text(encoding="utf-8")
     with mkdocs_serve(project, tmp_path / "serve.log") as served:

@@ -1,9 +1,11 @@
-"""A real ``mkdocs serve`` for tests: started in a project folder on a free port, its output kept, its
-pages fetched over HTTP, stopped at the end."""
+"""Projects for tests that run MkDocs: a copy of the repository's docs and mkdocs.yml with the fixture
+corpus as its events and seeds, template overrides from a custom_dir, and a real ``mkdocs serve``
+(started on a free port, its output kept, its pages fetched over HTTP, stopped at the end)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -16,6 +18,30 @@ from pathlib import Path
 import pytest
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+
+
+def fixture_project(root: Path, *, corpus: Path | None = CORPUS) -> Path:
+    """The repository's docs/ and mkdocs.yml in ``root``, with ``corpus``'s events/ and seeds/."""
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    if corpus is not None:
+        shutil.copytree(corpus / "events", root / "events")
+        shutil.copytree(corpus / "seeds", root / "seeds")
+    return root
+
+
+def with_overrides(project: Path, templates: dict[str, str]) -> Path:
+    """``theme.custom_dir: overrides`` holding ``overrides/timeline/<name>`` for each template given."""
+    for name, text in templates.items():
+        target = project / "overrides" / "timeline" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
+    return project
 
 
 class Served:
