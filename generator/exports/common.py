@@ -92,16 +92,53 @@ class Places:
         return self.page(ctx.HOME)
 
 
-class Build:
-    """One export run: the timeline, the options, and what several files share, computed once."""
+class Kept:
+    """Each event's part of each file, kept from one run to the next (``mkdocs serve`` rebuilds): a part
+    is reused while its event is equal to what it was and so are the options, the vocabulary and the
+    sources (every part may show a tag's label, a source's title, a link), else made again."""
 
-    def __init__(self, timeline: Timeline, options: ExportOptions) -> None:
+    def __init__(self) -> None:
+        self.inputs: tuple[Any, ...] | None = None
+        self.parts: dict[tuple[str, str], tuple[Event, Any]] = {}
+
+    def start(self, timeline: Timeline, options: ExportOptions) -> None:
+        inputs = (options, timeline.vocabulary, timeline.sources)
+        if inputs != self.inputs:
+            self.parts.clear()
+        self.inputs = inputs
+        ids = {e.id for e in timeline.events}
+        for key in [key for key in self.parts if key[1] not in ids]:
+            del self.parts[key]
+
+
+class Build:
+    """One export run: the timeline, the options, and what several files share, computed once.
+    ``kept``: each event's parts from the last run, reused where they cannot have changed."""
+
+    def __init__(self, timeline: Timeline, options: ExportOptions, kept: Kept | None = None) -> None:
         self.timeline = timeline
         self.options = options
         self.places = Places(options)
         self.in_order: list[Event] = sorted(timeline.events, key=lambda e: e.sort_key)
         self.memo: dict[tuple[str, str], str] = {}
         self.values: dict[str, Any] = {}
+        self.kept = kept
+        if kept is not None:
+            kept.start(timeline, options)
+
+    def part(self, make: Callable[[Build, Event], T], event: Event) -> T:
+        """``make(self, event)``: one event's part of one file (made again only when it may have
+        changed)."""
+        kept = self.kept
+        if kept is None:
+            return make(self, event)
+        kind = make.__qualname__
+        found = kept.parts.get((kind, event.id))
+        if found is not None and (found[0] is event or found[0] == event):
+            return found[1]  # type: ignore[no-any-return]
+        value = make(self, event)
+        kept.parts[(kind, event.id)] = (event, value)
+        return value
 
     @property
     def newest_first(self) -> list[Event]:

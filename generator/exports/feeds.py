@@ -126,7 +126,7 @@ class _Xml:
     ``xml.sax.saxutils.XMLGenerator`` writes (same escaping, empty elements as ``<x/>``), made as
     strings and written an entry at a time (the generator's calls took half the feed's time)."""
 
-    def __init__(self, out: BinaryIO) -> None:
+    def __init__(self, out: BinaryIO | None) -> None:
         self.out = out
         self.parts: list[str] = []
         self.depth = 0
@@ -147,13 +147,14 @@ class _Xml:
         self.parts.append(f"{start}>{_text(text)}</{tag}>" if text else start + "/>")
 
     def flush(self, end: str = "") -> None:
+        assert self.out is not None
         self.out.write(("".join(self.parts) + end).encode("utf-8"))
         self.parts.clear()
 
 
 def atom(build: Build, out: BinaryIO) -> None:
     """``feed.xml``: an Atom 1.0 feed of every event, newest first."""
-    timeline, options, places = build.timeline, build.options, build.places
+    options, places = build.options, build.places
     xml = _Xml(out)
     xml.parts.append('<?xml version="1.0" encoding="utf-8"?>\n')
     xml.parts.append(xml._start("feed", {"xmlns": ATOM, "xml:lang": options.language}) + ">")
@@ -172,24 +173,44 @@ def atom(build: Build, out: BinaryIO) -> None:
         xml.leaf("rights", options.license)
     xml.leaf("generator", "cited-timeline")
     for event in build.newest_first:
-        xml.open("entry")
-        xml.leaf("id", uid(options, event).urn)
-        xml.leaf("title", f"{event.date_label}: {plain(event.title)}")
-        xml.leaf("updated", options.stamp)
-        xml.leaf("link", rel="alternate", type="text/html", href=places.event(event))
-        for tag_id in event.tags:
-            xml.leaf("category", term=tag_id, label=tag_label(timeline, tag_id))
-        xml.leaf("summary", plain(event.summary))
-        xml.leaf("content", entry_html(build, event), type="html")
-        xml.close("entry")
+        xml.parts.append(build.part(_entry, event))
         xml.flush()
     xml.close("feed")
     xml.flush("\n")
 
 
+def _entry(build: Build, event: Event) -> str:
+    """One event's ``<entry>``, as written one level deep in the feed."""
+    timeline, options, places = build.timeline, build.options, build.places
+    xml = _Xml(None)
+    xml.depth = 1
+    xml.open("entry")
+    xml.leaf("id", uid(options, event).urn)
+    xml.leaf("title", f"{event.date_label}: {plain(event.title)}")
+    xml.leaf("updated", options.stamp)
+    xml.leaf("link", rel="alternate", type="text/html", href=places.event(event))
+    for tag_id in event.tags:
+        xml.leaf("category", term=tag_id, label=tag_label(timeline, tag_id))
+    xml.leaf("summary", plain(event.summary))
+    xml.leaf("content", entry_html(build, event), type="html")
+    xml.close("entry")
+    return "".join(xml.parts)
+
+
+def _item(build: Build, event: Event) -> dict[str, object]:
+    return {
+        "id": str(uid(build.options, event)),
+        "url": build.places.event(event),
+        "title": f"{event.date_label}: {plain(event.title)}",
+        "content_html": entry_html(build, event),
+        "summary": plain(event.summary),
+        "tags": [tag_label(build.timeline, t) for t in event.tags],
+    }
+
+
 def json_feed(build: Build, out: BinaryIO) -> None:
     """``feed.json``: a JSON Feed 1.1 of every event, newest first."""
-    timeline, options, places = build.timeline, build.options, build.places
+    options, places = build.options, build.places
     feed: dict[str, object] = {"version": JSON_FEED, "title": options.title}
     if options.base:  # both are optional, and only meaningful as absolute URLs
         feed["home_page_url"] = places.home()
@@ -200,15 +221,5 @@ def json_feed(build: Build, out: BinaryIO) -> None:
         feed["user_comment"] = options.license
     feed["language"] = options.language
     feed["authors"] = [{"name": options.author or options.title}]
-    feed["items"] = (
-        {
-            "id": str(uid(options, event)),
-            "url": places.event(event),
-            "title": f"{event.date_label}: {plain(event.title)}",
-            "content_html": entry_html(build, event),
-            "summary": plain(event.summary),
-            "tags": [tag_label(timeline, t) for t in event.tags],
-        }
-        for event in build.newest_first
-    )
+    feed["items"] = (build.part(_item, event) for event in build.newest_first)
     write_json(out, feed)

@@ -110,6 +110,10 @@ def to_ical(component: icalendar.Component) -> bytes:
     )
 
 
+def _vevent_bytes(build: Build, event: Event) -> bytes:
+    return to_ical(vevent(build, event))
+
+
 def ics(build: Build, out: BinaryIO) -> None:
     """The calendar, written event by event: its head and foot from ``icalendar`` (an empty calendar),
     and each event's own ``to_ical()`` between them, which is what ``Calendar.to_ical()`` writes."""
@@ -128,5 +132,5 @@ def ics(build: Build, out: BinaryIO) -> None:
     assert foot == CALENDAR_END, foot
     out.write(head)
     for event in build.in_order:
-        out.write(to_ical(vevent(build, event)))
+        out.write(build.part(_vevent_bytes, event))
     out.write(foot)

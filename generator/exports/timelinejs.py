@@ -64,6 +64,6 @@ def timelinejs(build: Build, out: BinaryIO) -> None:
         title_text += Markup("<p>{}</p>").format(options.license)
     document = {
         "title": {"text": {"headline": str(escape(options.title)), "text": str(title_text)}},
-        "events": (slide(build, e) for e in build.in_order),
+        "events": (build.part(slide, e) for e in build.in_order),
     }
     write_json(out, document)

@@ -1,8 +1,10 @@
 """What `mkdocs serve` keeps between rebuilds gives the same result as a cold run, after every kind of
-edit: validation results reused per file (generator/checkcache.py) and rendered pages reused per page
-(generator/render/reuse.py). A sequence of edits is applied to a copy of the fixture corpus; after
+edit: validation results reused per file (generator/checkcache.py), rendered pages reused per page
+(generator/render/reuse.py) and each event's part of the exported files (generator/exports/common.py
+``Kept``). A sequence of edits is applied to a copy of the fixture corpus; after
 each, validation with the kept results must equal a cold validation (diagnostics and timeline), and
-every page rendered with kept pages must equal a cold render (HTML, headings, search entries). The
+every page rendered with kept pages must equal a cold render (HTML, headings, search entries), and
+every exported file a cold export. The
 counts of what was checked and rendered again show that the caches do reuse what they can."""
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from generator.checkcache import CheckCache
+from generator.exports import ExportOptions, Kept, build_exports
+from generator.exports.common import updated_at
 from generator.render import Headings, Options, Permalinks, Renderer
 from generator.render.reuse import Reuse
 from generator.validate import Project, Result, validate_project
@@ -33,6 +37,9 @@ def _unique(text: str, used: set[str]) -> str:
 
 PERMALINKS = Permalinks(symbol="&para;", auto_id=_unique)
 OPTIONS = Options(periods={"2024-06": "June 2024 — the defense pact"})
+EXPORTS = ExportOptions(
+    title="T", updated=updated_at(0), site_url="https://example.org/t/", directory_urls=True, description="D"
+)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -63,6 +70,7 @@ class Serving:
         self.project = Project(root / "events", root / "seeds", root=root)
         self.checks = CheckCache()
         self.reuse = Reuse()
+        self.kept = Kept()
         self.options = OPTIONS
 
     def rebuild(self) -> tuple[Result, int, int]:
@@ -78,6 +86,7 @@ class Serving:
         renderer = Renderer(warm.timeline, self.options)
         self.reuse.start(renderer, "settings")
         assert _pages(renderer, self.reuse) == _pages(Renderer(cold.timeline, self.options), None)
+        assert build_exports(warm.timeline, EXPORTS, self.kept) == build_exports(cold.timeline, EXPORTS)
         return warm, self.checks.checked, self.reuse.rendered
 
 
