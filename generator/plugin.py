@@ -18,6 +18,7 @@ import time
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,6 +50,7 @@ from .render import (
 from .render.context import HOME, PERIOD_KEY
 from .render.pages import Rendered
 from .render.reuse import Reuse
+from .render.templates import MemoryBytecode
 from .validate import Project, validate_project
 
 log = get_plugin_logger("timeline")
@@ -80,7 +82,9 @@ class TimelineConfig(Config):  # type: ignore[no-untyped-call]
     exports = c.Type(bool, default=True)  # feeds and data files, and the Data page listing them
 
 
-def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project, Options, Templates]:
+def site_settings(
+    plugin: TimelineConfig, config: MkDocsConfig, bytecode: MemoryBytecode | None = None
+) -> tuple[Project, Options, Templates]:
     """What the timeline takes from ``mkdocs.yml``: where the data is, how to render it, the templates
     (the site's overrides in its theme ``custom_dir`` first). Every template is compiled now: a broken
     one raises :class:`PluginError` (one line, ``file:line``) before anything is built."""
@@ -103,7 +107,7 @@ def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project
     )
     custom = config.theme.custom_dir
     try:
-        templates = Templates([Path(custom)] if custom else [], root=base)
+        templates = Templates([Path(custom)] if custom else [], root=base, bytecode=bytecode)
     except TemplateProblem as problem:
         raise PluginError(str(problem)) from None
     return project, options, templates
@@ -118,6 +122,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._last_good: Renderer | None = None  # kept across `serve` rebuilds on purpose
         self._checks = CheckCache()  # validation results, kept across `serve` rebuilds too
         self._reuse = Reuse()  # rendered pages, likewise
+        self._bytecode = MemoryBytecode()  # compiled templates (ours and the theme's), likewise
         self._exports = SiteExports()  # keeps the last good exports across `serve` rebuilds too
         self._staging = Staging()  # `mkdocs build` writes here, then replaces site/ (plugin_site.py)
         self._reset()
@@ -146,7 +151,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._reset()
         if self._command != "serve" and not self._dirty:
             self._staging.begin(config)
-        self._project, self._options, self._templates = site_settings(self.config, config)
+        serve = self._command == "serve"
+        self._project, self._options, self._templates = site_settings(
+            self.config, config, self._bytecode if serve else None
+        )
         self._permalinks = pp.permalinks(config)
         self._from_model = not self._templates.overridden
         if STYLESHEET not in config.extra_css:
@@ -262,6 +270,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         # In the order MkDocs gives files it finds in docs/: the build (and its search index) is then
         # the same as if these pages had been written there.
         return Files(sorted(files, key=file_sort_key))
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self._command == "serve":  # the theme's templates are compiled once, not on every rebuild
+            env.bytecode_cache = self._bytecode
+        return env
 
     # ------------------------------------------------------------------ pages
 

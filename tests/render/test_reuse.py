@@ -186,3 +186,23 @@ def test_changed_options_render_every_page_again(tmp_path: Path) -> None:
     site.options = Options(periods={"2024-06": "June 2024 — renamed"})
     _, _, rendered = site.rebuild()
     assert rendered == len(Renderer(validate_project(site.project).timeline, OPTIONS).pages)
+
+
+def test_compiled_templates_are_reused_until_their_source_changes(tmp_path: Path) -> None:
+    """Under serve, templates (the site's overrides and the package's) are compiled once and loaded
+    from memory on later rebuilds, and compiled again when their source changes."""
+    from generator.render.templates import MemoryBytecode, Templates
+
+    kept = MemoryBytecode()
+    override = tmp_path / "timeline" / "time.html"
+    override.parent.mkdir()
+    override.write_text("<time>{{ label }}</time>", encoding="utf-8")
+    first = Templates([tmp_path], bytecode=kept)
+    stored = dict(kept.stored)
+    assert len(stored) >= 19
+    assert first.render("time.html", {"label": "x"}) == "<time>x</time>"
+    override.write_text("<time class=changed>{{ label }}</time>", encoding="utf-8")
+    again = Templates([tmp_path], bytecode=kept)
+    assert again.render("time.html", {"label": "x"}) == "<time class=changed>x</time>"
+    changed = [key for key in stored if kept.stored[key] != stored[key]]
+    assert len(changed) == 1  # the edited template only; every other one was loaded as it was
