@@ -94,15 +94,16 @@ class Places:
 
 class Kept:
     """Each event's part of each file, kept from one run to the next (``mkdocs serve`` rebuilds): a part
-    is reused while its event is equal to what it was and so are the options, the vocabulary and the
-    sources (every part may show a tag's label, a source's title, a link), else made again."""
+    is reused while its event and the sources it cites are equal to what they were, and so are the
+    options and the vocabulary (a part may show a tag's label, a source's title, a link), else made
+    again."""
 
     def __init__(self) -> None:
         self.inputs: tuple[Any, ...] | None = None
-        self.parts: dict[tuple[str, str], tuple[Event, Any]] = {}
+        self.parts: dict[tuple[str, str], tuple[tuple[Any, ...], Any]] = {}
 
     def start(self, timeline: Timeline, options: ExportOptions) -> None:
-        inputs = (options, timeline.vocabulary, timeline.sources)
+        inputs = (options, timeline.vocabulary)
         if inputs != self.inputs:
             self.parts.clear()
         self.inputs = inputs
@@ -132,12 +133,13 @@ class Build:
         kept = self.kept
         if kept is None:
             return make(self, event)
-        kind = make.__qualname__
-        found = kept.parts.get((kind, event.id))
-        if found is not None and (found[0] is event or found[0] == event):
+        key = (make.__qualname__, event.id)
+        made_of = (event, *(self.timeline.sources.get(s) for s in event.source_ids))
+        found = kept.parts.get(key)
+        if found is not None and found[0] == made_of:
             return found[1]  # type: ignore[no-any-return]
         value = make(self, event)
-        kept.parts[(kind, event.id)] = (event, value)
+        kept.parts[key] = (made_of, value)
         return value
 
     @property
