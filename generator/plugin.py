@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import diagnostics as diag
@@ -270,6 +271,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         # In the order MkDocs gives files it finds in docs/: the build (and its search index) is then
         # the same as if these pages had been written there.
         return Files(sorted(files, key=file_sort_key))
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """The generated pages outside the navigation get their MkDocs page now, one that converts its
+        title with the converter they share (plugin_pages.TitlePage)."""
+        assert self._renderer is not None
+        shared = pp.SharedMarkdown()
+        for path, page in self._renderer.pages.items():
+            file = files.get_file_from_path(path)
+            if not page.in_nav and file is not None and file.page is None and file.generated_by:
+                pp.TitlePage(file, config, shared)
+        return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self._command == "serve":  # the theme's templates are compiled once, not on every rebuild

@@ -7,14 +7,18 @@ plugin.py only.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
 
+import markdown
 from markdown.extensions.toc import TocExtension, nest_toc_tokens, unique
 from markdown.util import parseBoolValue
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import pages as mkdocs_pages
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink, get_toc
 
@@ -121,3 +125,49 @@ def add_entries(index: Any, page: MkDocsPage, entries: list[SearchEntry]) -> Non
     for entry in entries:
         section = _Section(entry.anchor, [entry.title], [entry.text])
         index.create_entry_for_section(section, page.toc, page.url, page)
+
+
+class SharedMarkdown:
+    """One Markdown converter for every generated page of a build (see :class:`TitlePage`)."""
+
+    def __init__(self) -> None:
+        self.converter: markdown.Markdown | None = None
+        self.config: MkDocsConfig | None = None
+
+    def get(self, config: MkDocsConfig) -> markdown.Markdown:
+        if self.converter is None or self.config is not config:
+            self.converter = markdown.Markdown(
+                extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
+            )
+            self.config = config
+        return self.converter.reset()
+
+
+class TitlePage(MkDocsPage):
+    """A generated page, whose Markdown is only its title (and front matter). MkDocs makes a new
+    Markdown converter with every extension for every page, which cost more than converting the
+    title; these pages share one, reset between pages, and record what the conversion gives exactly as
+    ``Page.render`` does (MkDocs 1.6)."""
+
+    def __init__(self, file: File, config: MkDocsConfig, shared: SharedMarkdown) -> None:
+        super().__init__(None, file, config)
+        self.shared = shared
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        md = self.shared.get(config)
+        raw_html = mkdocs_pages._RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(self.file, files, config)
+        anchors._register(md)
+        relative = mkdocs_pages._RelativePathTreeprocessor(self.file, files, config)
+        relative._register(md)
+        title = mkdocs_pages._ExtractTitleTreeprocessor()
+        title._register(md)
+        self.content = md.convert(self.markdown)
+        self.toc = get_toc(getattr(md, "toc_tokens", []))
+        self._title_from_render = title.title
+        self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = relative.links_to_anchors
