@@ -204,7 +204,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 background=self._command != "serve",  # written while MkDocs builds the pages
             )
         del result
-        gc.collect()  # the validator's garbage, before MkDocs needs the memory
+        if self._command != "serve":  # (serve: little garbage, and a full pass over what it keeps)
+            gc.collect()  # the validator's garbage, before MkDocs needs the memory
         self._index = pp.search_index(config)
         if self._command == "serve":
             self._reuse.start(self._renderer, repr(config.mdx_configs.get("toc")))
