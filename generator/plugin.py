@@ -204,22 +204,30 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 background=self._command != "serve",  # written while MkDocs builds the pages
             )
         del result
-        if self._command != "serve":  # (serve: little garbage, and a full pass over what it keeps)
-            gc.collect()  # the validator's garbage, before MkDocs needs the memory
         self._index = pp.search_index(config)
         if self._command == "serve":
             self._reuse.start(self._renderer, repr(config.mdx_configs.get("toc")))
+        if self._staging.folder is not None:
+            self._start_ahead()  # as early as can be: nothing is rendered here before the build
+        if self._command != "serve":  # (serve: little garbage, and a full pass over what it keeps)
+            gc.collect()  # the validator's garbage, before MkDocs needs the memory
         try:
             self._prepare()
             self._exports.data_page(self._templates, None)  # a broken data.html fails now
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
+        if self._ahead is None:
+            self._start_ahead()
+        log.info(f"{headline}; {len(self._renderer.pages)} pages in {time.perf_counter() - started:.2f} s")
+
+    def _start_ahead(self) -> None:
+        """Render pages ahead in a second process (`mkdocs build` with many pages, where fork is safe), in
+        the order MkDocs builds them (on_files sorts them so); their anchors are found there too."""
+        assert self._renderer is not None
         pages = self._renderer.pages
         if self._command != "serve" and len(pages) >= PARALLEL_MIN_PAGES and parallel.available():
-            # in the order MkDocs builds them (on_files sorts them so); the anchors are found there too
             order = sorted(pages, key=_build_order)
             self._ahead = parallel.Ahead(order, self._render_ahead, set(self._early), _anchors)
-        log.info(f"{headline}; {len(self._renderer.pages)} pages in {time.perf_counter() - started:.2f} s")
 
     def _prepare(self) -> None:
         """Render the home page's parts now. Unless the build is staged (then a failure anywhere
