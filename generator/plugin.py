@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 import time
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -36,9 +36,9 @@ from .exports.page import DATA_PAGE
 from .inputs import links_under
 from .model import Timeline, Vocabulary
 from .plugin_exports import SiteExports, export_options
+from .plugin_render import PageSource
 from .plugin_site import Staging
 from .render import (
-    Headings,
     Options,
     Permalinks,
     Renderer,
@@ -46,29 +46,14 @@ from .render import (
     TemplateProblem,
     Templates,
     fill_home,
-    parallel,
 )
 from .render.context import HOME, PERIOD_KEY
-from .render.pages import Rendered
-from .render.reuse import Reuse
 from .render.templates import MemoryBytecode
 from .validate import Project, validate_project
 
 log = get_plugin_logger("timeline")
 ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEET = "assets/timeline/timeline.css"  # where the plugin's stylesheet lands in the site
-# From this many generated pages on, `mkdocs build` renders them ahead in a second process.
-PARALLEL_MIN_PAGES = 100
-
-
-def _anchors(rendered: Rendered) -> set[str]:
-    return pp.anchors(rendered.html)
-
-
-def _build_order(path: str) -> tuple[tuple[str, ...], bool, str]:
-    """``file_sort_key`` of the page's file: the order MkDocs builds pages in."""
-    parts = PurePosixPath(path).parts
-    return parts[:-1], PurePosixPath(path).stem != "index", parts[-1]
 
 
 class TimelineConfig(Config):  # type: ignore[no-untyped-call]
@@ -122,7 +107,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._dirty = False
         self._last_good: Renderer | None = None  # kept across `serve` rebuilds on purpose
         self._checks = CheckCache()  # validation results, kept across `serve` rebuilds too
-        self._reuse = Reuse()  # rendered pages, likewise
+        self._pages = PageSource()  # rendered pages are kept across `serve` rebuilds too (plugin_render.py)
         self._bytecode = MemoryBytecode()  # compiled templates (ours and the theme's), likewise
         self._exports = SiteExports()  # keeps the last good exports across `serve` rebuilds too
         self._staging = Staging()  # `mkdocs build` writes here, then replaces site/ (plugin_site.py)
@@ -135,11 +120,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._renderer: Renderer | None = None
         self._problem: str | None = None
         self._home: dict[str, str] = {}
-        self._early: dict[str, tuple[str | None, Rendered]] = {}  # rendered before the build, once
         self._pending: dict[str, list[SearchEntry]] = {}  # search entries waiting for their turn
         self._flagged: set[str] = set()
         self._index: Any | None = None
-        self._ahead: parallel.Ahead | None = None  # pages rendered ahead in a second process
         self._permalinks = Permalinks()
         self._from_model = True  # search entries from the model (no template is overridden)
 
@@ -205,64 +188,24 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             )
         del result
         self._index = pp.search_index(config)
-        if self._command == "serve":
-            self._reuse.start(self._renderer, repr(config.mdx_configs.get("toc")))
+        settings = repr(config.mdx_configs.get("toc"))
+        serve = self._command == "serve"
+        self._pages.start(
+            self._renderer, self._permalinks, search=self._index is not None, serve=serve, settings=settings
+        )
         if self._staging.folder is not None:
-            self._start_ahead()  # as early as can be: nothing is rendered here before the build
-        if self._command != "serve":  # (serve: little garbage, and a full pass over what it keeps)
+            self._pages.start_ahead()  # as early as can be: nothing is rendered here before the build
+        if not serve:  # (serve: little garbage, and a full pass over what it keeps)
             gc.collect()  # the validator's garbage, before MkDocs needs the memory
         try:
-            self._prepare()
+            self._home = self._renderer.home_parts()
+            if self._staging.folder is None:  # then a template failing on this data fails now
+                self._pages.render_early()
             self._exports.data_page(self._templates, None)  # a broken data.html fails now
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
-        if self._ahead is None:
-            self._start_ahead()
+        self._pages.start_ahead()
         log.info(f"{headline}; {len(self._renderer.pages)} pages in {time.perf_counter() - started:.2f} s")
-
-    def _start_ahead(self) -> None:
-        """Render pages ahead in a second process (`mkdocs build` with many pages, where fork is safe), in
-        the order MkDocs builds them (on_files sorts them so); their anchors are found there too."""
-        assert self._renderer is not None
-        pages = self._renderer.pages
-        if self._command != "serve" and len(pages) >= PARALLEL_MIN_PAGES and parallel.available():
-            order = sorted(pages, key=_build_order)
-            self._ahead = parallel.Ahead(order, self._render_ahead, set(self._early), _anchors)
-
-    def _prepare(self) -> None:
-        """Render the home page's parts now. Unless the build is staged (then a failure anywhere
-        leaves site/ alone), render the first page of each kind too: a template that fails on this
-        data fails here, before MkDocs cleans the site folder; those pages are kept until asked for."""
-        assert self._renderer is not None
-        self._home = self._renderer.home_parts()
-        if self._staging.folder is not None:
-            return
-        kinds: set[str] = set()
-        for path, page in self._renderer.pages.items():
-            if page.kind not in kinds:
-                kinds.add(page.kind)
-                first = self._title_id(path)
-                self._early[path] = (first, self._render(page.path, first))
-
-    def _title_id(self, path: str) -> str:
-        """The id Markdown will give the page's title (checked when the page is built)."""
-        assert self._renderer is not None
-        return self._permalinks.auto_id(" ".join(self._renderer.pages[path].title.split()), set())
-
-    def _render_ahead(self, path: str) -> Rendered:
-        return self._render(path, self._title_id(path))
-
-    def _render(self, path: str, title_id: str | None) -> Rendered:
-        renderer, search = self._renderer, self._index is not None
-        assert renderer is not None
-
-        def render() -> Rendered:
-            headings = Headings(permalinks=self._permalinks, used={title_id} if title_id else set())
-            return renderer.render(renderer.pages[path], headings, search=search)
-
-        if self._command == "serve":  # pages nothing changed for are kept from the last rebuild
-            return self._reuse.get(path, title_id, search, render)
-        return render()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self._renderer is not None
@@ -316,18 +259,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             return self._data_page(context, page, config)
         if path not in self._renderer.pages:
             return context
-        title = pp.title_id(page)
-        early = self._early.pop(path, None)
         try:
-            if early is not None and early[0] == title:
-                rendered = early[1]
-            elif self._ahead is not None and title == self._title_id(path):
-                rendered = self._ahead.get(path)
-            else:
-                rendered = self._render(path, title)
+            rendered, found = self._pages.get(path, pp.title_id(page))
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
-        body, found = rendered.html, self._ahead.extras.pop(path, None) if self._ahead else None
+        body = rendered.html
         if self._problem:  # every page: the one being edited is the last good version too
             body, found = self._notice() + body, None
         pp.place_body(page, body, rendered.headings, self._permalinks.levels, found)
@@ -389,7 +325,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(-100)  # the last step of the build: the site is complete, then published
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._stop_ahead()
+        self._pages.stop()
         try:
             waited = self._exports.write_into(Path(config.site_dir))  # written meanwhile by a 2nd process
             if waited is not None:
@@ -399,18 +335,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._staging.finish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._stop_ahead()
+        self._pages.stop()
         self._exports.finish(keep_last_good=self._command == "serve")
         self._staging.fail(error)
 
-    def _stop_ahead(self) -> None:
-        if self._ahead is not None:
-            self._ahead.close()
-            self._ahead = None
-
     def on_shutdown(self) -> None:
-        self._stop_ahead()
+        self._pages.stop()
         self._staging.end()
         self._last_good = None
-        self._reuse.clear()
+        self._pages.reuse.clear()
         self._exports.finish(keep_last_good=False)

@@ -13,7 +13,7 @@ import pytest
 from projects import fixture_project, with_overrides
 from render.site_snapshot import tree
 
-from generator import plugin
+from generator import plugin_render
 from generator.render import parallel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,8 +34,8 @@ def _build(project: Path, site: Path, monkeypatch: pytest.MonkeyPatch, *, ahead:
             super().__init__(*args, **kwargs)
             made.append(self)
 
-    monkeypatch.setattr(plugin.parallel, "Ahead", Recorded)
-    monkeypatch.setattr(plugin, "PARALLEL_MIN_PAGES", 0 if ahead else 10**9)
+    monkeypatch.setattr(plugin_render.parallel, "Ahead", Recorded)
+    monkeypatch.setattr(plugin_render, "PARALLEL_MIN_PAGES", 0 if ahead else 10**9)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.chdir(project)
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
