@@ -24,8 +24,8 @@ validate: $(VENV)/.installed
 	$(PY) -m generator validate --strict
 
 site: setup validate
-	$(PY) -m mkdocs build --strict
 	$(PY) -m generator bundle
+	$(PY) -m mkdocs build --strict
 
 serve: setup
 	$(PY) -m mkdocs serve

@@ -62,6 +62,7 @@ def _config(events: Path, seeds: Path) -> str:
 
 def _project(root: Path, corpus: Path) -> Path:
     shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copytree(REPO / "overrides", root / "overrides")  # mkdocs.yml theme.custom_dir
     (root / "mkdocs.yml").write_text(_config(corpus / "events", corpus / "seeds"), encoding="utf-8")
     return root
 

@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,20 +70,16 @@ class Bundle:
     search_index_size: int
 
 
-def source_date_epoch(root: Path) -> int:
-    """``SOURCE_DATE_EPOCH`` when set, else the last commit's time, else 1980-01-01."""
-    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if env:
-        if not env.isdigit():
-            raise BundleError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {env!r}")
-        return max(int(env), ZIP_EPOCH_MIN)
+def source_date_epoch(root: Path, paths: Sequence[Path] = ()) -> int:
+    """``SOURCE_DATE_EPOCH`` when set, else the last commit's time (of ``paths`` when given), else
+    1980-01-01 (the earliest time a zip entry can hold)."""
+    from generator.stamps import StampError, data_epoch  # not at the top: this is a hook module too
+
     try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        out = ""
-    return max(int(out), ZIP_EPOCH_MIN) if out.isdigit() else ZIP_EPOCH_MIN
+        epoch = data_epoch(root, paths)
+    except StampError as exc:
+        raise BundleError(str(exc)) from None
+    return max(epoch, ZIP_EPOCH_MIN) if epoch is not None else ZIP_EPOCH_MIN
 
 
 def load_config(config: Path) -> dict[str, Any]:

@@ -42,18 +42,20 @@ from .render import (
     Options,
     Permalinks,
     Renderer,
-    SearchEntry,
     TemplateProblem,
     Templates,
     fill_home,
 )
 from .render.context import HOME, PERIOD_KEY
+from .render.pages import SEARCH_EXCLUDE, Rendered
 from .render.templates import MemoryBytecode
+from .stamps import StampError, data_date
 from .validate import Project, validate_project
 
 log = get_plugin_logger("timeline")
 ASSETS = Path(__file__).resolve().parent / "assets"
 STYLESHEET = "assets/timeline/timeline.css"  # where the plugin's stylesheet lands in the site
+SCRIPT = "assets/timeline/timeline.js"  # its progressive enhancements (tag filter, focus on arrival)
 
 
 class TimelineConfig(Config):  # type: ignore[no-untyped-call]
@@ -66,6 +68,11 @@ class TimelineConfig(Config):  # type: ignore[no-untyped-call]
     latest = c.Type(int, default=5)
     key_figures = c.Type(int, default=3)
     exports = c.Type(bool, default=True)  # feeds and data files, and the Data page listing them
+    # The offline zip (a path from mkdocs.yml's folder): when it exists at build time, it is copied
+    # beside the home page, which links it with its size. Left out of builds with the offline plugin.
+    download = c.Optional(c.Type(str))
+    # Show on the home page when the data (events and seeds) last changed: its last commit's date.
+    last_updated = c.Type(bool, default=False)
 
 
 def site_settings(
@@ -84,12 +91,18 @@ def site_settings(
     project = Project(
         base / plugin.events, base / plugin.seeds, base / vocabulary if vocabulary else None, root=base
     )
+    try:
+        updated = data_date(base, (project.events, project.seeds)) if plugin.last_updated else None
+    except StampError as exc:
+        raise PluginError(f"timeline: {exc}") from None
     options = Options(
         periods=dict(plugin.periods),
         directory_urls=bool(config.use_directory_urls),
         full_limit=plugin.full_timeline_limit,
         latest=plugin.latest,
         key_figures=plugin.key_figures,
+        download=_download(base / plugin.download, config) if plugin.download else None,
+        updated=updated,
     )
     custom = config.theme.custom_dir
     try:
@@ -97,6 +110,12 @@ def site_settings(
     except TemplateProblem as problem:
         raise PluginError(str(problem)) from None
     return project, options, templates
+
+
+def _download(path: Path, config: MkDocsConfig) -> tuple[str, int] | None:
+    """The offline zip's name and size when it exists and this is not the offline build itself."""
+    offline = any(name.split("/")[-1] == "offline" for name in config.plugins)
+    return (path.name, path.stat().st_size) if path.is_file() and not offline else None
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
@@ -120,7 +139,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._renderer: Renderer | None = None
         self._problem: str | None = None
         self._home: dict[str, str] = {}
-        self._pending: dict[str, list[SearchEntry]] = {}  # search entries waiting for their turn
+        self._pending: dict[str, Rendered] = {}  # pages whose search entries wait for their turn
         self._flagged: set[str] = set()
         self._index: Any | None = None
         self._permalinks = Permalinks()
@@ -143,6 +162,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._from_model = not self._templates.overridden
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)  # first: the site's own stylesheets can override it
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -183,7 +204,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
             self._exports.start(
                 None if errors else result.timeline,
-                export_options(config, base),
+                export_options(config, base, (self._project.events, self._project.seeds)),
                 background=self._command != "serve",  # written while MkDocs builds the pages
             )
         del result
@@ -209,6 +230,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self._renderer is not None
+        shared = pp.SharedMarkdown()
         for path, page in self._renderer.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -216,23 +238,25 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                     raise PluginError(f"timeline: docs/{path} is in the way of a generated page; remove it")
                 files.remove(existing)
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=page.title_markdown, inclusion=inclusion))
+            file = File.generated(config, path, content=page.title_markdown, inclusion=inclusion)
+            files.append(file)
+            if not page.in_nav:  # its MkDocs page, now: one converting its title with the shared converter
+                pp.TitlePage(file, config, shared)
         self._exports.add_files(files, config)
-        if files.get_file_from_path(STYLESHEET) is None:  # a docs/ copy of it wins
-            files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "timeline.css")))
+        for path in (STYLESHEET, SCRIPT):
+            if files.get_file_from_path(path) is None:  # a docs/ copy of it wins
+                files.append(File.generated(config, path, abs_src_path=str(ASSETS / Path(path).name)))
+        if self._options.download and self.config.download:
+            base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+            zipped = base / self.config.download
+            files.append(File.generated(config, self._options.download[0], abs_src_path=str(zipped)))
         # In the order MkDocs gives files it finds in docs/: the build (and its search index) is then
         # the same as if these pages had been written there.
         return Files(sorted(files, key=file_sort_key))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """The generated pages outside the navigation get their MkDocs page now, one that converts its
-        title with the converter they share (plugin_pages.TitlePage)."""
         assert self._renderer is not None
-        shared = pp.SharedMarkdown()
-        for path, page in self._renderer.pages.items():
-            file = files.get_file_from_path(path)
-            if not page.in_nav and file is not None and file.page is None and file.generated_by:
-                pp.TitlePage(file, config, shared)
+        pp.add_sections(nav, files, self._renderer.nav_sections())
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -267,17 +291,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self._problem:  # every page: the one being edited is the last good version too
             body, found = self._notice() + body, None
         pp.place_body(page, body, rendered.headings, self._permalinks.levels, found)
-        self._pending[path] = rendered.search
+        self._pending[path] = rendered
         return context
 
     @event_priority(10)  # after plugins that mark the HTML (priority > 10), before search (0)
     def _index_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        entries = self._pending.pop(page.file.src_uri, None)
-        if entries is None or self._index is None or (page.meta.get("search") or {}).get("exclude"):
+        rendered = self._pending.pop(page.file.src_uri, None)
+        if rendered is None or self._index is None or (page.meta.get("search") or {}).get("exclude"):
             return context
-        if not self._from_model or "data-search-exclude" in (page.content or ""):
-            return context  # overridden templates, excluded parts: Material indexes the page from its HTML
-        pp.add_entries(self._index, page, entries)
+        if not self._from_model or (page.content or "").count(SEARCH_EXCLUDE) > rendered.excluded:
+            return context  # overridden templates, parts excluded since: Material indexes the page's HTML
+        pp.add_entries(self._index, page, rendered.search)
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}  # done: skip it
         self._flagged.add(page.file.src_uri)
         return context

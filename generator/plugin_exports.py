@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import time
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,11 +37,12 @@ DATA_HEADING = page_heading(DATA_TITLE)
 GUIDE = "guide/exports.md"  # linked from the Data page when the site has it
 
 
-def export_options(config: MkDocsConfig, base: Path) -> ExportOptions:
-    """What the exports take from ``mkdocs.yml``. The offline build (Material's ``offline`` plugin)
-    links within the bundle: no ``site_url``, whose pages have other URLs."""
+def export_options(config: MkDocsConfig, base: Path, data: Sequence[Path] = ()) -> ExportOptions:
+    """What the exports take from ``mkdocs.yml``; they are stamped with the last change of ``data`` (the
+    events and sources folders). The offline build (Material's ``offline`` plugin) links within the
+    bundle: no ``site_url``, whose pages have other URLs."""
     try:
-        epoch = source_date_epoch(base)
+        epoch = source_date_epoch(base, data)
     except BundleError as exc:
         raise PluginError(f"timeline: {exc}") from None
     offline = any(
@@ -183,11 +185,17 @@ def data_page_body(
 
 
 def write_plain(
-    timeline: Timeline, config: MkDocsConfig, base: Path, templates: Templates, docs: Path, links: Links
+    timeline: Timeline,
+    config: MkDocsConfig,
+    base: Path,
+    templates: Templates,
+    docs: Path,
+    links: Links,
+    data: Sequence[Path] = (),
 ) -> None:
     """The exports and the Data page (as Markdown) in a plain docs folder (``generator render OUT``):
     a build without the plugin then has the same files and the same Data page."""
-    sizes = write_exports(timeline, export_options(config, base), docs)
+    sizes = write_exports(timeline, export_options(config, base, data), docs)
     guide = links.href(DATA_PAGE, GUIDE) if (docs / GUIDE).is_file() else None
     body = data_page_body(templates, sizes, (config.copyright or "").strip() or None, guide)
     (docs / DATA_PAGE).write_text(DATA_HEADING + body.rstrip("\n") + "\n", encoding="utf-8")

@@ -19,6 +19,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink, get_toc
 
@@ -125,6 +126,49 @@ def add_entries(index: Any, page: MkDocsPage, entries: list[SearchEntry]) -> Non
     for entry in entries:
         section = _Section(entry.anchor, [entry.title], [entry.text])
         index.create_entry_for_section(section, page.toc, page.url, page)
+
+
+def add_sections(nav: Navigation, files: Files, plan: dict[str, list[tuple[str | None, list[str]]]]) -> None:
+    """Turn each index page of ``plan`` that is a top-level nav item into a section holding it and the
+    pages of its kind (subsections where titled), so that the tab stays highlighted on those pages and
+    the left column lists them; then redo what MkDocs derives from the nav (parents, page order,
+    previous and next)."""
+    items: list[Any] = []
+    for item in nav.items:
+        path = item.file.src_uri if isinstance(item, MkDocsPage) else None
+        if path not in plan:
+            items.append(item)
+            continue
+        children: list[Any] = [item]
+        for title, paths in plan[path]:
+            pages: list[Any] = [f.page for p in paths if (f := files.get_file_from_path(p)) and f.page]
+            if not pages:
+                continue
+            children.extend([Section(title, pages)] if title else pages)
+        items.append(Section(item.title, children))
+    nav.items = items
+    _parents(items, None)
+    nav.pages = _pages(items)
+    ordered = [None, *nav.pages, None]
+    for before, page, after in zip(ordered[:-2], nav.pages, ordered[2:], strict=True):
+        page.previous_page, page.next_page = before, after
+
+
+def _parents(items: list[Any], parent: Section | None) -> None:
+    for item in items:
+        item.parent = parent
+        if isinstance(item, Section):
+            _parents(item.children, item)
+
+
+def _pages(items: list[Any]) -> list[MkDocsPage]:
+    found: list[MkDocsPage] = []
+    for item in items:
+        if isinstance(item, MkDocsPage):
+            found.append(item)
+        elif isinstance(item, Section):
+            found.extend(_pages(item.children))
+    return found
 
 
 class SharedMarkdown:

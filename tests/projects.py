@@ -23,8 +23,10 @@ CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 
 
 def fixture_project(root: Path, *, corpus: Path | None = CORPUS) -> Path:
-    """The repository's docs/ and mkdocs.yml in ``root``, with ``corpus``'s events/ and seeds/."""
+    """The repository's docs/, overrides/ (its theme custom_dir) and mkdocs.yml in ``root``, with
+    ``corpus``'s events/ and seeds/."""
     shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     if corpus is not None:
         shutil.copytree(corpus / "events", root / "events")
@@ -40,7 +42,10 @@ def with_overrides(project: Path, templates: dict[str, str]) -> Path:
         target.write_text(text, encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
+    if "\n  custom_dir: overrides" not in text:
+        config.write_text(
+            text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1)
+        )
     return project
 
 

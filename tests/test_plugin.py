@@ -73,7 +73,7 @@ def test_fixture_site_builds_with_every_page(fixture_site: tuple[Path, dict[str,
     assert "<h1" in december and "December 2024 — casualty reports" in december
     assert 'href="../../sources/fixture-a/#q-jcs-1100-casualties-1"' in december
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert "<!-- timeline:" not in home and "1,100–3,000+" in home
+    assert "<!-- timeline:" not in home and "about 1,100 to at least 3,000" in home
 
 
 def test_every_link_and_anchor_resolves(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
@@ -81,18 +81,25 @@ def test_every_link_and_anchor_resolves(fixture_site: tuple[Path, dict[str, str]
     assert broken_links(site) == []
 
 
-def test_navigation_lists_only_index_pages(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
+def test_generated_pages_sit_in_nav_sections(fixture_site: tuple[Path, dict[str, str], Path]) -> None:
+    """The index pages' tabs stay the tabs; each month, source and tag page sits in its index page's
+    section (the left column lists them, by year for months) and keeps that tab highlighted."""
     _, _, site = fixture_site
-    html = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    html = (site / "dated" / "2024-12" / "index.html").read_text(encoding="utf-8")
     nav = html[
         html.index('<nav class="md-nav md-nav--primary') : html.index(
             'class="md-sidebar md-sidebar--secondary"'
         )
     ]
     tabs = html[html.index('<nav class="md-tabs"') : html.index("</nav>", html.index('<nav class="md-tabs"'))]
-    assert tabs.count("md-tabs__link") == 8
-    for page in ("dated/2024-12", "sources/fixture-a", "tags/casualties"):
-        assert page not in nav and page not in tabs
+    assert tabs.count("md-tabs__link") == 7  # Contributing is a footer link, not a tab
+    active = tabs.split("md-tabs__item--active", 1)[1].split("</li>", 1)[0]
+    assert "By month" in active
+    assert "2024" in nav and 'href="../2024-06/"' in nav and "August 2024" in nav
+    for page in ("sources/fixture-a", "tags/casualties"):
+        assert page not in tabs
+    source = (site / "sources" / "fixture-a" / "index.html").read_text(encoding="utf-8")
+    assert "Sources" in source.split("md-tabs__item--active", 1)[1].split("</li>", 1)[0]
 
 
 def test_plugin_never_writes_into_docs(fixture_site: tuple[Path, dict[str, str], Path]) -> None:

@@ -39,7 +39,7 @@ def render(config_file: Path, out: Path, builder: str = "mkdocs") -> int:
     from mkdocs.exceptions import ConfigurationError, PluginError
 
     from ..bundle import load_config as raw_config
-    from ..plugin import ASSETS, STYLESHEET, site_settings
+    from ..plugin import ASSETS, SCRIPT, STYLESHEET, site_settings
     from ..plugin_exports import write_plain
     from ..render import Renderer, TemplateProblem, fill_home
     from ..validate import validate_project
@@ -78,15 +78,25 @@ def render(config_file: Path, out: Path, builder: str = "mkdocs") -> int:
                 home.write_text(fill_home(home.read_text(encoding="utf-8"), renderer.home_parts()), "utf-8")
             if plugin.config.exports:  # the feeds, data files and Data page the plugin adds
                 base = config_file.resolve().parent
-                write_plain(result.timeline, config, base, templates, staging / "docs", renderer.site.links)
+                write_plain(
+                    result.timeline,
+                    config,
+                    base,
+                    templates,
+                    staging / "docs",
+                    renderer.site.links,
+                    (project.events, project.seeds),
+                )
         except TemplateProblem as problem:
             raise RenderError(str(problem)) from None
-        (staging / "docs" / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ASSETS / "timeline.css", staging / "docs" / STYLESHEET)
+        for asset in (STYLESHEET, SCRIPT):
+            (staging / "docs" / asset).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(ASSETS / Path(asset).name, staging / "docs" / asset)
         base = config_file.resolve().parent
-        _write(
-            staging / "mkdocs.yml", _plain_config(raw_config(config_file), base, out.resolve(), STYLESHEET)
-        )
+        raw = raw_config(config_file)
+        raw["nav"] = _nav_with_sections(raw.get("nav"), renderer.nav_sections())
+        plain = _plain_config(raw, base, out.resolve(), STYLESHEET, SCRIPT)
+        _write(staging / "mkdocs.yml", plain)
         (staging / MARKER).write_text("written by python -m generator render\n", encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
@@ -106,10 +116,10 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _plain_config(raw: dict[str, Any], base: Path, out: Path, stylesheet: str) -> str:
+def _plain_config(raw: dict[str, Any], base: Path, out: Path, stylesheet: str, script: str) -> str:
     """The site's configuration for ``out``: no timeline plugin, ``docs/`` as the docs folder, the
-    plugin's stylesheet first among ``extra_css``, attr_list on (the headings use it), paths that point
-    outside the project still pointing there."""
+    plugin's stylesheet first among ``extra_css`` and its script last among ``extra_javascript``,
+    attr_list on (the headings use it), paths that point outside the project still pointing there."""
     config = {k: v for k, v in raw.items() if k != "INHERIT"}
     plugins = config.get("plugins")
     if isinstance(plugins, dict):
@@ -118,6 +128,7 @@ def _plain_config(raw: dict[str, Any], base: Path, out: Path, stylesheet: str) -
         config["plugins"] = [p for p in plugins if _name(p).split("/")[-1] != "timeline"]
     config["docs_dir"] = "docs"
     config["extra_css"] = [stylesheet, *[c for c in config.get("extra_css") or [] if c != stylesheet]]
+    config["extra_javascript"] = [*[j for j in config.get("extra_javascript") or [] if j != script], script]
     extensions = list(config.get("markdown_extensions") or [])
     if "attr_list" not in [_name(e) for e in extensions]:
         extensions.append("attr_list")
@@ -132,6 +143,22 @@ def _plain_config(raw: dict[str, Any], base: Path, out: Path, stylesheet: str) -
     except yaml.YAMLError as exc:
         raise RenderError(f"mkdocs.yml holds a value that cannot be written as plain YAML: {exc}") from None
     return "# Written by `python -m generator render`: the site without the timeline plugin.\n" + text
+
+
+def _nav_with_sections(nav: Any, plan: dict[str, list[tuple[str | None, list[str]]]]) -> Any:
+    """The ``nav`` of mkdocs.yml with the sections the plugin adds (plugin_pages.add_sections): each
+    top-level ``Title: index.md`` whose page has generated pages of its kind becomes a section."""
+    if not isinstance(nav, list):
+        return nav
+    found: list[Any] = []
+    for item in nav:
+        title, path = next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (None, None)
+        children: list[Any] = []
+        for sub, paths in plan.get(path, []) if isinstance(path, str) else []:
+            if paths:
+                children.extend([{sub: paths}] if sub else paths)
+        found.append({title: [{title: path}, *children]} if children else item)
+    return found
 
 
 def _name(item: object) -> str:

@@ -12,8 +12,10 @@ from markupsafe import Markup
 from .. import dates
 from ..model import Citation, Event, Problem
 from . import context as ctx
+from . import when
 from .context import Site
-from .numbers import figure, plural
+from .groups import UNTIL, group_of
+from .numbers import Estimate, estimates, figure, plural
 from .output import Headings
 from .text import squash, summary_paragraphs
 
@@ -34,15 +36,15 @@ def _labels(kind: str) -> tuple[str, str]:
 
 
 def time_html(site: Site, event: Event) -> Markup:
-    """``<time>`` with the event's date at its real precision (once per event): ``time.html``."""
+    """The event's date at its real precision, every ``<time>`` with its ``datetime`` (once per event):
+    ``time.html``."""
 
     def make() -> str:
         value = event.date
-        exact = isinstance(value, dates.Single) and not (value.approximate or value.uncertain)
         context = {
             "event": event,
             "label": site.label(value),
-            "datetime": value.edtf() if exact else None,  # type: ignore[union-attr]
+            "runs": when.runs(value),
             "edtf": dates.to_edtf(value),
         }
         return site.templates.render("time.html", context)
@@ -109,33 +111,45 @@ def _citation(site: Site, event: Event, index: int, citation: Citation, page: st
 
 
 def _claims(site: Site, event: Event, page: str) -> list[Context]:
+    """Per measure, one item per estimate: a claimant's figure, as of when, and every quote that
+    reports it (several quotes reporting one estimate are one item, not an agreement)."""
     by_measure: dict[str, list[int]] = {}
     for i, claim in enumerate(event.claims):
         by_measure.setdefault(claim.measure, []).append(i)
     groups = []
     for measure_id, indexes in by_measure.items():
         measure = site.timeline.vocabulary.measures.get(measure_id)
-        claims = [event.claims[i] for i in indexes]
+        found = estimates(indexes, lambda i: event.claims[i])
         groups.append(
             {
                 "measure": measure_id,
                 "label": measure.label if measure else measure_id,
                 "href": site.links.href(page, ctx.FIGURES, f"measure-{measure_id}"),
-                "differ": len({figure(c) for c in claims}) > 1,
-                "claims": [
-                    {
-                        "figure": figure(claim),
-                        "unit": claim.unit or (measure.unit if measure else ""),
-                        "claimant": claim.claimant,
-                        "as_of": site.label(claim.as_of),
-                        "quote": claim.citation + 1,
-                        "note": claim.note,
-                    }
-                    for claim in claims
-                ],
+                "differ": len({figure(e.headline) for e in found}) > 1,
+                "claims": [_estimate(e, measure.unit if measure else "") for e in found],
             }
         )
     return groups
+
+
+def _estimate(found: Estimate[int], unit: str) -> Context:
+    headline = found.headline
+    return {
+        "figure": figure(headline),
+        "unit": headline.unit or unit,
+        "claimant": headline.claimant,
+        "as_of": when.as_of(headline.as_of),
+        "inferred": sum(1 for claim in found.claims if claim.inference),
+        "reports": [
+            {
+                "figure": figure(claim),
+                "quote": claim.citation + 1,
+                "note": claim.note,
+                "inference": claim.inference,
+            }
+            for claim in found.claims
+        ],
+    }
 
 
 def _problems(event: Event) -> list[Context]:
@@ -158,6 +172,7 @@ def _problems(event: Event) -> list[Context]:
 
 def _basis(site: Site, event: Event) -> list[Context]:
     found = []
+    undated = group_of(event.date).kind == UNTIL  # the quotes show only that it had happened by then
     for basis in event.date_basis:
         if basis.citation >= len(event.citations):
             continue
@@ -168,6 +183,7 @@ def _basis(site: Site, event: Event) -> list[Context]:
                 "phrase": basis.phrase,
                 "published": source.published_label if source is not None else "unknown",
                 "resolved": site.label(basis.resolved),
+                "by": undated,
             }
         )
     return found
@@ -182,13 +198,20 @@ def _tags(site: Site, event: Event, page: str) -> list[Context]:
     return found
 
 
-def card_context(site: Site, event: Event, page: str) -> Context:
-    """Everything ``card.html`` shows of one event on ``page`` (see docs/guide/templates.md)."""
+FOLD_AFTER = 2  # quotes shown before the rest fold away (when at least two would fold)
+
+
+def card_context(site: Site, event: Event, page: str, level: int = 3) -> Context:
+    """Everything ``card.html`` shows of one event on ``page`` (see docs/guide/templates.md); its
+    heading is of ``level`` (3 under the full timeline's month headings, 2 on a month's page)."""
     return {
         "event": event,
+        "level": level,
+        "shown": FOLD_AFTER,  # lists longer than FOLD_AFTER + 1 fold after FOLD_AFTER items
         "anchor": ctx.event_anchor(event),
         "time": time_html(site, event),
         "date": site.label(event.date),
+        "why": when.why(event, site.timeline.sources),
         "sources": plural(len(event.source_ids), "source"),
         "summary": summary_paragraphs(event.summary),
         "claims": _claims(site, event, page) if event.claims else [],
@@ -205,6 +228,19 @@ def card(site: Site, context: Context, headings: Headings) -> Markup:
     return Markup(site.templates.render("card.html", {**context, "heading": headings}))
 
 
+def badge(site: Site, event: Event) -> str | None:
+    """The event's headline figure, qualifier and unit included ("about 1,100 soldiers"), with how many
+    more estimates it holds; ``None`` without figures."""
+    if not event.claims:
+        return None
+    found = estimates(event.claims, lambda c: c)
+    first = found[0].headline
+    measure = site.timeline.vocabulary.measures.get(first.measure)
+    unit = first.unit or (measure.unit if measure else "")
+    more = f" +{len(found) - 1}" if len(found) > 1 else ""
+    return f"{figure(first)} {unit}".strip() + more
+
+
 def compact_item(site: Site, event: Event, page: str) -> Markup:
     """One line for an event (``compact-item.html``), once per event and page depth."""
 
@@ -214,6 +250,7 @@ def compact_item(site: Site, event: Event, page: str) -> Markup:
             "time": time_html(site, event),
             "date": site.label(event.date),
             "href": site.event_href(page, event),
+            "badge": badge(site, event),
             "sources": plural(len(event.source_ids), "source"),
         }
         return site.templates.render("compact-item.html", context)

@@ -8,12 +8,15 @@ both ``use_directory_urls`` settings. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, TypeVar
 
 from .. import dates
 from ..model import Event, Timeline
+from . import when
+from .groups import MONTH, Group, group_of, start_uncertain
 from .templates import Templates
 
 T = TypeVar("T")
@@ -41,10 +44,13 @@ class Options:
     full_limit: int = 500  # above this many events the full timeline lists events compactly
     latest: int = 5  # events listed under "latest" on the home page
     key_figures: int = 3  # measures shown under "key figures" on the home page
+    download: tuple[str, int] | None = None  # the offline zip beside the home page: (file name, bytes)
+    updated: date | None = None  # when the data last changed (its last commit), for the home page
 
 
-def dated(year: int, month: int) -> str:
-    return f"dated/{year:04d}-{month:02d}.md"
+def dated(group: Group) -> str:
+    """The page of a group of events: ``dated/2024-06.md``, ``dated/2024.md``, ``dated/by-2024-12.md``."""
+    return f"dated/{group.key}.md"
 
 
 def source(source_id: str) -> str:
@@ -56,25 +62,26 @@ def tag(tag_id: str) -> str:
 
 
 def event_page(event: Event) -> str:
-    """The page that always holds the event's full card: its month's dated page."""
-    return dated(*dates.month_key(event.date))
+    """The page that always holds the event's full card: its group's dated page."""
+    return dated(group_of(event.date))
 
 
 def event_anchor(event: Event) -> str:
     return f"e-{event.id}"
 
 
-def month_anchor(year: int, month: int) -> str:
-    return f"m-{year:04d}-{month:02d}"
+def group_anchor(group: Group) -> str:
+    return f"m-{group.key}"
 
 
-def period_key(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def month_title(options: Options, year: int, month: int) -> str:
-    """The configured period title ("June 2024 — the defense pact"), else "June 2024"."""
-    return options.periods.get(period_key(year, month)) or dates.month_label(year, month)
+def group_title(options: Options, group: Group, events: Sequence[Event] = ()) -> str:
+    """The configured period title of a month ("June 2024 — the defense pact"), else the group's label
+    ("June 2024"), with a "?" when every event filed there is only probably in that month."""
+    configured = options.periods.get(group.key) if group.kind == MONTH else None
+    if configured:
+        return configured
+    unsure = group.kind == MONTH and events and all(start_uncertain(e.date) for e in events)
+    return group.label + ("?" if unsure else "")
 
 
 class Links:
@@ -129,24 +136,24 @@ class Site:
         self.templates = templates or Templates()
         self.links = Links(options.directory_urls, options.links_from == "source")
         self.events: tuple[Event, ...] = tuple(sorted(timeline.events, key=lambda e: e.sort_key))
-        months: dict[tuple[int, int], list[Event]] = {}
+        groups: dict[Group, list[Event]] = {}
         for event in self.events:
-            months.setdefault(dates.month_key(event.date), []).append(event)
-        self.months = months
-        self.month_keys = tuple(months)
-        self.month_index = {key: i for i, key in enumerate(self.month_keys)}
+            groups.setdefault(group_of(event.date), []).append(event)
+        self.groups = {g: groups[g] for g in sorted(groups, key=lambda g: g.order)}
+        self.group_keys = tuple(self.groups)
+        self.group_index = {group: i for i, group in enumerate(self.group_keys)}
 
         self._memo: dict[tuple[str, str], Any] = {}
         self._labels: dict[dates.EDTF, str] = {}
 
-    def month_title(self, year: int, month: int) -> str:
-        return month_title(self.options, year, month)
+    def group_title(self, group: Group) -> str:
+        return group_title(self.options, group, self.groups.get(group, ()))
 
     def label(self, value: dates.EDTF) -> str:
-        """The reader's label of a date, computed once per render ("December 2024" recurs a lot)."""
+        """A date in words ("probably December 2024"), once per render ("December 2024" recurs a lot)."""
         found = self._labels.get(value)
         if found is None:
-            found = self._labels[value] = dates.label(value)
+            found = self._labels[value] = when.words(value)
         return found
 
     def memo(self, kind: str, key: str, make: Callable[[], T]) -> T:

@@ -7,10 +7,10 @@ from typing import Any
 
 from .. import dates
 from ..model import Claim, Event, Measure
-from . import chart
+from . import chart, when
 from . import context as ctx
 from .context import Site
-from .numbers import agreement, figure, spread
+from .numbers import agreement, estimates, figure, join_words, plural, spread
 
 Context = dict[str, Any]
 
@@ -32,35 +32,61 @@ def measure_of(site: Site, measure_id: str) -> Measure:
     return site.timeline.vocabulary.measures.get(measure_id) or Measure(measure_id, measure_id, "")
 
 
-def _rows(site: Site, rows: list[Row], measure: Measure, page: str) -> list[Context]:
-    found = []
-    for event, claim in rows:
-        citation = event.citations[claim.citation] if claim.citation < len(event.citations) else None
-        unit = claim.unit or measure.unit
-        source = None
-        if citation is not None:
-            href = site.links.href(
-                page, ctx.source(citation.source), citation.anchor(event.id, claim.citation)
-            )
-            source = {"id": citation.source, "title": site.source_title(citation.source), "href": href}
-        found.append(
+def _claimants(
+    site: Site, rows: list[Row], measure: Measure, page: str, claimants: chart.Claimants
+) -> list[Context]:
+    """One entry per claimant (in their site-wide order): each of its estimates, with every article that
+    reports it nested under it, as the article words it."""
+    by_claimant: dict[str, list[Context]] = {}
+    for found in estimates(rows, lambda row: row[1]):
+        headline = found.headline
+        unit = headline.unit or measure.unit
+        reports = [_report(site, event, claim, page) for event, claim in found.items]
+        articles = {r["source"]["id"] for r in reports if r["source"]}
+        also = [w for w in found.wordings if w != figure(headline)]
+        by_claimant.setdefault(found.claimant, []).append(
             {
-                "event": event,
-                "claim": claim,
-                "as_of": site.label(claim.as_of),
-                "figure": figure(claim) + (f" {unit}" if unit != measure.unit else ""),
-                "claimant": claim.claimant,
-                "source": source,
-                "event_href": site.event_href(page, event),
+                "figure": figure(headline) + (f" {unit}" if unit != measure.unit else ""),
+                "as_of": when.as_of(headline.as_of),
+                "also": join_words(also, "or"),
+                "articles": plural(len(articles), "article"),
+                "reports": reports,
             }
         )
-    return found
+    order = sorted(by_claimant, key=lambda name: claimants.index.get(name, 0))
+    return [
+        {
+            "name": name,
+            "class": claimants.colour(name),
+            "shape": chart.shape_path(claimants.shape(name), 7, 7, 5),
+            "estimates": by_claimant[name],
+        }
+        for name in order
+    ]
+
+
+def _report(site: Site, event: Event, claim: Claim, page: str) -> Context:
+    citation = event.citations[claim.citation] if claim.citation < len(event.citations) else None
+    source = None
+    if citation is not None:
+        href = site.links.href(page, ctx.source(citation.source), citation.anchor(event.id, claim.citation))
+        source = {"id": citation.source, "title": site.source_title(citation.source), "href": href}
+    return {
+        "event": event,
+        "claim": claim,
+        "figure": figure(claim),
+        "source": source,
+        "event_href": site.event_href(page, event),
+        "inference": claim.inference,
+    }
 
 
 def figures_context(site: Site) -> Context:
     page = ctx.FIGURES
     measures = []
-    for measure_id, rows in claims_by_measure(site).items():
+    by_measure = claims_by_measure(site)
+    claimants = chart.Claimants([c for rows in by_measure.values() for _, c in rows])
+    for measure_id, rows in by_measure.items():
         measure = measure_of(site, measure_id)
         claims = [c for _, c in rows]
         summary = spread([c for c in claims if (c.unit or measure.unit) == measure.unit])
@@ -72,8 +98,8 @@ def figures_context(site: Site) -> Context:
                 "description": measure.description,
                 "spread": summary,
                 "agreement": agreement(summary) if summary is not None else "",
-                "chart": chart.chart(f"chart-{measure_id}", measure.label, measure.unit, claims),
-                "rows": _rows(site, rows, measure, page),
+                "chart": chart.chart(f"chart-{measure_id}", measure.label, measure.unit, claims, claimants),
+                "claimants": _claimants(site, rows, measure, page, claimants),
             }
         )
     return {"methodology": site.links.href(page, ctx.METHODOLOGY), "measures": measures}

@@ -14,7 +14,9 @@ from .. import dates
 from . import context as ctx
 from .context import Site
 from .figures import claims_by_measure, measure_of
+from .groups import MONTH, UNTIL, Group, group_of
 from .numbers import agreement, plural, spread
+from .overview import overview_html
 from .text import squash
 
 Context = dict[str, Any]
@@ -23,30 +25,52 @@ PAGE = ctx.HOME
 
 
 def stats(site: Site) -> Context:
+    updated = site.options.updated
     return {
         "events": len(site.events),
         "sources": len({s for e in site.events for s in e.source_ids}),
         "figures": sum(len(e.claims) for e in site.events),
+        "updated": {
+            "label": f"{updated.day} {dates.MONTHS[updated.month - 1]} {updated.year}",
+            "datetime": updated.isoformat(),
+        }
+        if updated
+        else None,
     }
 
 
-def _period_keys(site: Site) -> list[tuple[int, int]]:
+def offline(site: Site) -> Context:
+    """The offline zip beside the home page, when the site has one: its name and size in words."""
+    found = site.options.download
+    if found is None:
+        return {"download": None}
+    name, size = found
+    return {"download": {"href": name, "size": _size(size)}}
+
+
+def _size(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{max(1, round(size / 1000))} kB"
+
+
+def _period_groups(site: Site) -> list[Group]:
     keys = []
     for key in sorted(site.options.periods):
         if ctx.PERIOD_KEY.match(key):
-            keys.append((int(key[:4]), int(key[5:])))
-    return keys or list(site.months)[:3]
+            keys.append(Group(MONTH, int(key[:4]), int(key[5:])))
+    return keys or list(site.groups)[:3]
 
 
 def periods(site: Site) -> Context:
     found = []
-    for year, month in _period_keys(site):
-        events = site.months.get((year, month), [])
+    for group in _period_groups(site):
+        events = site.groups.get(group, [])
         found.append(
             {
-                "key": ctx.period_key(year, month),
-                "title": site.month_title(year, month),
-                "href": site.links.href(PAGE, ctx.dated(year, month)),
+                "key": group.key,
+                "title": site.group_title(group),
+                "href": site.links.href(PAGE, ctx.dated(group)),
                 "count": len(events),
                 "events": plural(len(events), "event"),
                 "sources": plural(len({s for e in events for s in e.source_ids}), "source"),
@@ -77,7 +101,7 @@ def figures(site: Site) -> Context:
         summary = spread(claims)
         if summary is not None:
             found.append((measure_id, measure, claims, summary))
-    found.sort(key=lambda item: -item[3].claims)  # stable: vocabulary order among equals
+    found.sort(key=lambda item: (-item[3].estimates, -item[3].reports))  # stable among equals
     shown = found[: site.options.key_figures]
     return {
         "methodology": site.links.href(PAGE, ctx.METHODOLOGY),
@@ -99,7 +123,10 @@ def figures(site: Site) -> Context:
 
 
 def latest(site: Site) -> Context:
-    return {"events": site.events[-site.options.latest :][::-1] if site.options.latest > 0 else ()}
+    """The latest events, newest first: of those whose start is known (an event only known to have
+    happened by some date may be far older)."""
+    known = [e for e in site.events if group_of(e.date).kind != UNTIL] or list(site.events)
+    return {"events": known[-site.options.latest :][::-1] if site.options.latest > 0 else ()}
 
 
 def check(site: Site) -> Context:
@@ -119,8 +146,14 @@ def check(site: Site) -> Context:
     return {"methodology": site.links.href(PAGE, ctx.METHODOLOGY), "example": example}
 
 
+def overview_part(site: Site) -> Context:
+    return {"overview": overview_html(site, PAGE)}
+
+
 # placeholder name -> its context (each is rendered with ``home-<name>.html``)
 PARTS: dict[str, Callable[[Site], Context]] = {
+    "overview": overview_part,
+    "offline": offline,
     "stats": stats,
     "periods": periods,
     "figures": figures,

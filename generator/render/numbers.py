@@ -1,15 +1,20 @@
 """Figures as readers see them: "about 1,100", "at least 100", "1,000–3,000", "3,000+".
 
 Claims are never merged, averaged or rounded; a spread only reports the lowest and highest figure
-anyone claimed, and says when the estimates differ.
+anyone claimed, and says when the estimates differ. Several reports of one estimate (claims sharing an
+``estimate`` id) are one estimate: counted once, never shown as agreement.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from ..model import Claim
+
+T = TypeVar("T")
 
 
 def number(value: float) -> str:
@@ -58,14 +63,6 @@ def bounds(claim: Claim) -> Bounds | None:
     return Bounds(min(values), max(values), claim.qualifier == "at-least")
 
 
-@dataclass(frozen=True, slots=True)
-class Spread:
-    text: str  # "1,100–3,000+"
-    differ: bool  # more than one distinct figure was claimed
-    claims: int
-    claimants: int
-
-
 def claim_key(claim: Claim) -> tuple[object, ...]:
     """What makes two claims the same claim (one claimant's figure reported by several events)."""
     return (claim.measure, claim.claimant, claim.qualifier, claim.value, claim.min, claim.max, claim.as_of)
@@ -75,35 +72,92 @@ def distinct(claims: Iterable[Claim]) -> list[Claim]:
     return list({claim_key(c): c for c in claims}.values())
 
 
+@dataclass(frozen=True, slots=True)
+class Estimate(Generic[T]):
+    """One claimant's estimate: every report of it (claims sharing an ``estimate`` id, or the same
+    claim found in several events). ``items`` are what the reports came with (claims, or rows holding
+    one); ``claims`` the claims themselves, in the same order."""
+
+    items: tuple[T, ...]
+    claims: tuple[Claim, ...]
+
+    @property
+    def headline(self) -> Claim:
+        """The figure it is most often reported as (the first of those reported as often)."""
+        counts = Counter(figure(c) for c in self.claims)
+        best = max(counts.values())
+        return next(c for c in self.claims if counts[figure(c)] == best)
+
+    @property
+    def claimant(self) -> str:
+        return self.headline.claimant
+
+    @property
+    def wordings(self) -> list[str]:
+        """Every figure it is reported as, the headline first."""
+        return list(dict.fromkeys([figure(self.headline), *(figure(c) for c in self.claims)]))
+
+
+def estimates(items: Iterable[T], claim_of: Callable[[T], Claim]) -> list[Estimate[T]]:
+    """``items`` grouped by estimate, in order of first appearance: claims sharing an ``estimate`` id
+    are one estimate (however differently worded); a claim without one is its own, unless the very
+    same claim comes again (reported by another event)."""
+    groups: dict[tuple[object, ...], list[T]] = {}
+    for item in items:
+        claim = claim_of(item)
+        key: tuple[object, ...] = ("id", claim.estimate) if claim.estimate else claim_key(claim)
+        groups.setdefault(key, []).append(item)
+    return [Estimate(tuple(found), tuple(claim_of(i) for i in found)) for found in groups.values()]
+
+
+def _same(claim: Claim) -> Claim:
+    return claim
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    text: str  # "about 10,000"; "at least 1,100 to at least 3,000" (each end as its claimant said it)
+    differ: bool  # the estimates do not all give one figure
+    estimates: int
+    claimants: int
+    reports: int  # how many times the estimates are reported in all
+
+
 def spread(claims: Sequence[Claim]) -> Spread | None:
-    """Lowest to highest figure claimed (not a range anyone asserted: a summary of the claims).
-    A claim reported by several events counts once."""
-    found = [(c, b) for c in distinct(claims) if (b := bounds(c)) is not None]
+    """The estimates' figures from the lowest to the highest, each with its qualifier (not a range anyone
+    asserted: a summary). Reports of one estimate count once, however they word it."""
+    found = [(e, b) for e in estimates(claims, _same) if (b := bounds(e.headline)) is not None]
     if not found:
         return None
-    low = min(b.low for _, b in found)
-    high = max(b.high for _, b in found)
-    plus = "+" if any(b.open_high and b.high == high for _, b in found) else ""
-    text = number(low) + plus if low == high else f"{number(low)}–{number(high)}{plus}"
-    figures = {figure(c) for c, _ in found}
-    claimants = {c.claimant for c, _ in found}
-    return Spread(text, len(figures) > 1, len(found), len(claimants))
+    low = min(found, key=lambda f: (f[1].low, f[1].high))[0]
+    high = max(found, key=lambda f: (f[1].high, f[1].open_high))[0]
+    ends = [figure(low.headline), figure(high.headline)]
+    text = ends[0] if ends[0] == ends[1] else f"{ends[0]} to {ends[1]}"
+    figures = {figure(e.headline) for e, _ in found}
+    claimants = {e.claimant for e, _ in found}
+    return Spread(text, len(figures) > 1, len(found), len(claimants), sum(len(e.claims) for e, _ in found))
 
 
 def agreement(found: Spread) -> str:
-    """Whether the claims agree: "estimates differ: 3 claims by 2 claimants", "2 claimants agree" or
-    "one claim so far"."""
+    """How the estimates relate: "estimates differ: 3 estimates by 2 claimants", "2 claimants give the
+    same figure", "one estimate, reported 4 times", "one estimate so far". Never "agree" for reports of
+    one estimate."""
     if found.differ:
-        return f"estimates differ: {plural(found.claims, 'claim')} by {plural(found.claimants, 'claimant')}"
-    return f"{found.claimants} claimants agree" if found.claimants > 1 else "one claim so far"
+        counts = f"{plural(found.estimates, 'estimate')} by {plural(found.claimants, 'claimant')}"
+        return f"estimates differ: {counts}"
+    if found.claimants > 1:
+        return f"{found.claimants} claimants give the same figure"
+    if found.estimates > 1:
+        return f"one claimant, the same figure {found.estimates} times"
+    return f"one estimate, reported {found.reports} times" if found.reports > 1 else "one estimate so far"
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (words or word + 's')}"
 
 
-def join_words(items: Iterable[str]) -> str:
+def join_words(items: Iterable[str], conjunction: str = "and") -> str:
     items = list(items)
     if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + ", and " + items[-1]
+        return f" {conjunction} ".join(items)
+    return ", ".join(items[:-1]) + f", {conjunction} " + items[-1]

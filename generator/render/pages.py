@@ -17,10 +17,11 @@ from markupsafe import Markup
 
 from ..model import Event, Timeline
 from . import context as ctx
-from . import home, search, search_more
-from .cards import card, compact_item
+from . import describe, home, search, search_more
+from .cards import badge, card, compact_item
 from .context import Options, Site
 from .figures import figures_context
+from .groups import Group
 from .numbers import plural
 from .output import Heading, Headings
 from .search import Sections
@@ -31,6 +32,9 @@ from .templates import Templates
 from .text import page_heading
 from .timeline import month_context, months_context, timeline_context
 
+SEARCH_EXCLUDE = "data-search-exclude"
+# Kinds of page search leaves out (see Page.searchable).
+UNSEARCHED = frozenset({"timeline", "tag", "tags"})
 # The pages meant for the navigation; every other generated page is reached through them.
 INDEX_PAGES = (ctx.TIMELINE, ctx.DATED_INDEX, ctx.FIGURES, ctx.SOURCES_INDEX, ctx.TAGS_INDEX)
 
@@ -44,16 +48,23 @@ class Page:
     title: str
     kind: str
     key: str = ""
+    description: str = ""  # for link previews and search engines (page.meta.description)
 
     @property
     def in_nav(self) -> bool:
         return self.path in INDEX_PAGES
 
     @property
+    def searchable(self) -> bool:
+        """Whether search indexes the page: each event once, on its month's page, so neither the full
+        timeline nor the tag pages (their events are there too; a tag's name is no search result)."""
+        return self.kind not in UNSEARCHED
+
+    @property
     def title_markdown(self) -> str:
         """The page's Markdown when the body is supplied as HTML: its title only (MkDocs takes the
         page title and the first heading from it)."""
-        return page_heading(self.title)
+        return page_heading(self.title, searched=self.searchable, description=self.description)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +78,13 @@ class SearchEntry:
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """A page's body (everything after its title), the headings written in it, its search entries."""
+    """A page's body (everything after its title), the headings written in it, its search entries, and
+    how many of its elements carry ``data-search-exclude`` (the entries already leave them out)."""
 
     html: str
     headings: list[Heading]
     search: list[SearchEntry]
+    excluded: int = 0
 
 
 class Renderer:
@@ -87,6 +100,10 @@ class Renderer:
         return citations_by_source(self.site)
 
     @cached_property
+    def groups_by_key(self) -> dict[str, Group]:
+        return {group.key: group for group in self.site.groups}
+
+    @cached_property
     def by_tag(self) -> dict[str, list[Event]]:
         return events_by_tag(self.site)
 
@@ -94,20 +111,44 @@ class Renderer:
     def pages(self) -> dict[str, Page]:
         """Every generated page by path, sorted by path."""
         site = self.site
+        events, sources = plural(len(site.events), "event"), plural(len(site.timeline.sources), "source")
         found = [
-            Page(ctx.TIMELINE, "Full timeline", "timeline"),
-            Page(ctx.DATED_INDEX, "By month", "months"),
-            Page(ctx.FIGURES, "Figures", "figures"),
-            Page(ctx.SOURCES_INDEX, "Sources", "sources"),
-            Page(ctx.TAGS_INDEX, "Tags", "tags"),
+            Page(ctx.TIMELINE, "Full timeline", "timeline", "", describe.timeline(events, sources)),
+            Page(ctx.DATED_INDEX, "By month", "months", "", describe.months(events)),
+            Page(ctx.FIGURES, "Figures", "figures", "", describe.figures(site)),
+            Page(ctx.SOURCES_INDEX, "Sources", "sources", "", describe.sources(sources)),
+            Page(ctx.TAGS_INDEX, "Tags", "tags", "", describe.tags(events)),
         ]
         found += [
-            Page(ctx.dated(y, m), site.month_title(y, m), "month", ctx.period_key(y, m))
-            for y, m in site.months
+            Page(ctx.dated(g), site.group_title(g), "month", g.key, describe.group(site, g))
+            for g in site.groups
         ]
-        found += [Page(ctx.source(sid), s.title, "source", sid) for sid, s in site.timeline.sources.items()]
-        found += [Page(ctx.tag(tid), tag_title(site, tid), "tag", tid) for tid in self.by_tag]
+        found += [
+            Page(
+                ctx.source(sid), s.title, "source", sid, describe.source(s, len(self.by_source.get(sid, ())))
+            )
+            for sid, s in site.timeline.sources.items()
+        ]
+        found += [
+            Page(ctx.tag(tid), tag_title(site, tid), "tag", tid, describe.tag(site, tid, evs))
+            for tid, evs in self.by_tag.items()
+        ]
         return {page.path: page for page in sorted(found, key=lambda p: p.path)}
+
+    def nav_sections(self) -> dict[str, list[tuple[str | None, list[str]]]]:
+        """Where the generated pages go in the navigation: under the index page of their kind, as
+        ``{index path: [(subsection title or None, [page paths])]}``: the group pages by year (the left
+        column's year → month jump list), the source pages by title, the tag pages."""
+        site = self.site
+        years: dict[int, list[str]] = {}
+        for group in site.groups:
+            years.setdefault(group.year, []).append(ctx.dated(group))
+        by_title = sorted(site.timeline.sources.items(), key=lambda kv: (kv[1].title.casefold(), kv[0]))
+        return {
+            ctx.DATED_INDEX: [(str(year), paths) for year, paths in years.items()],
+            ctx.SOURCES_INDEX: [(None, [ctx.source(sid) for sid, _ in by_title])],
+            ctx.TAGS_INDEX: [(None, [p.path for p in self.pages.values() if p.kind == "tag"])],
+        }
 
     # ------------------------------------------------------------------ one page
 
@@ -115,7 +156,7 @@ class Renderer:
         """What ``<kind>.html`` gets for ``page`` (see docs/guide/templates.md)."""
         site, kind = self.site, page.kind
         if kind == "month":
-            return month_context(site, (int(page.key[:4]), int(page.key[5:])))
+            return month_context(site, self.groups_by_key[page.key])
         if kind == "source":
             return source_context(site, site.timeline.sources[page.key], self.by_source.get(page.key, []))
         if kind == "tag":
@@ -142,7 +183,7 @@ class Renderer:
         }
         html = site.templates.render(f"{page.kind}.html", {**context, **helpers})
         entries = self._search(page, context, headings.written) if search else []
-        return Rendered(html, list(headings.written), entries)
+        return Rendered(html, list(headings.written), entries, html.count(SEARCH_EXCLUDE))
 
     def markdown(self, page: Page) -> str:
         """The whole page as Markdown: its title, then the body with Markdown headings."""
@@ -154,10 +195,13 @@ class Renderer:
         site = self.site
 
         def item(t: Text, event: Event) -> None:
-            date, sources = site.label(event.date), plural(len(event.source_ids), "source")
-            parts = site.memo("compact-search", event.id, lambda: search.compact_parts(event, date, sources))
+            date, mark = site.label(event.date), badge(site, event)
+            sources = plural(len(event.source_ids), "source")
+            parts = site.memo(
+                "compact-search", event.id, lambda: search.compact_parts(event, date, mark, sources)
+            )
             if parts is None:
-                search.compact(t, event, date, sources)
+                search.compact(t, event, date, mark, sources)
             else:
                 t.extend(parts)
 

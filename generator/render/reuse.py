@@ -6,12 +6,12 @@ A page is reused only when all of these are equal (``==``: the model is frozen d
 they were when it was rendered:
 
 * the site-wide inputs: the options, the templates (their text), the heading settings, the vocabulary,
-  the list of months (their titles and the pager between them), and every claim that names an
-  estimate (estimates are shared across events);
+  the list of groups of events (months, years, "by" dates: their titles and the pager between them),
+  and every claim that names an estimate (estimates are shared across events);
 * its title's id;
-* what its kind of page is made of (:func:`page_inputs`): a month page, its events and the sources
-  they cite; a source page, the source and every citation of it (with the citing events, in order);
-  a tag page, its events.
+* what its kind of page is made of (:func:`page_inputs`): a group's page (``dated/``), its events and
+  the sources they cite; a source page, the source and every citation of it (with the citing events,
+  in order); a tag page, its events.
 
 Every other page (the full timeline, the indexes, the figures) is rendered each time. A page kind
 whose context comes to read more than :func:`page_inputs` lists must list it there:
@@ -30,7 +30,8 @@ def page_inputs(renderer: Renderer, page: Page) -> tuple[Any, ...] | None:
     """What ``page`` is made of beyond the site-wide inputs; None: everything (never reused)."""
     site = renderer.site
     if page.kind == "month":
-        events = tuple(site.months.get((int(page.key[:4]), int(page.key[5:])), ()))
+        group = renderer.groups_by_key.get(page.key)
+        events = tuple(site.groups.get(group, ())) if group is not None else ()
         cited = sorted({c.source for e in events for c in e.citations})
         return events, tuple((sid, site.timeline.sources.get(sid)) for sid in cited)
     if page.kind == "source":
@@ -44,7 +45,7 @@ def site_inputs(renderer: Renderer) -> tuple[Any, ...]:
     """What every page may read: the options, the templates' text, the vocabulary, the months with
     their titles, and every claim naming an estimate."""
     site = renderer.site
-    months = tuple((key, site.month_title(*key)) for key in site.month_keys)
+    months = tuple((group.key, site.group_title(group)) for group in site.group_keys)
     estimates = tuple((e.id, c) for e in site.events for c in e.claims if c.estimate)
     return site.options, site.templates.fingerprint, site.timeline.vocabulary, months, estimates
 

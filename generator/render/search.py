@@ -62,7 +62,10 @@ def card(s: Sections, c: Context) -> None:
     t = s.text
     t.open("div")
     t.open("p")
-    t.element("time", c["date"])
+    t.html(str(c["time"]))
+    if c["why"]:
+        t.text(" ")
+        t.element("span", f"({c['why']})")
     t.text(" ")
     t.element("span", "reported by " + c["sources"])
     t.close("p")
@@ -74,14 +77,13 @@ def card(s: Sections, c: Context) -> None:
     t.close("div")
     if c["claims"]:
         _claims(t, c["claims"])
+    citations = c["citations"]
     if c["problems"]:
-        _problems(t, c["problems"])
-    t.open("ol")
-    for citation in c["citations"]:
-        _citation(t, citation)
-    t.close("ol")
+        _problems(t, c["problems"], c["shown"])
+    _folded(t, citations, c["shown"], "ol", "quotes", _citation)
     if c["basis"]:
-        _paragraph(t, "Dated from", *(_basis(item, i) for i, item in enumerate(c["basis"])), ".")
+        first = "Undated:" if c["basis"][0]["by"] else "Dated from"
+        _paragraph(t, first, *(_basis(item, i) for i, item in enumerate(c["basis"])), ".")
     if c["tags"]:
         t.open("p")
         for i, tag in enumerate(c["tags"]):
@@ -90,6 +92,23 @@ def card(s: Sections, c: Context) -> None:
         t.close("p")
     t.close("div")
     s.block()
+
+
+def _report(t: Text, item: Context) -> None:
+    if item["note"]:
+        t.text(" ")
+        t.element("span", item["note"])
+    inference(t, item["inference"])
+
+
+def inference(t: Text, text: str | None) -> None:
+    """`` <span><strong>Inference:</strong> …</span>`` (an inferred attribution, labelled)."""
+    if text:
+        t.text(" ")
+        t.open("span")
+        t.element("strong", "Inference:")
+        t.text(" " + text)
+        t.close("span")
 
 
 def _claims(t: Text, groups: list[Context]) -> None:
@@ -109,12 +128,28 @@ def _claims(t: Text, groups: list[Context]) -> None:
             t.text(" ")
             t.element("span", claim["unit"])
             t.element("span", claim["claimant"])
+            reports = claim["reports"]
             t.open("span")
-            t.text(f"as of {claim['as_of']} · ")
-            t.element("a", f"quote {claim['quote']}")
-            t.close("span")
-            if claim["note"]:
-                t.element("span", claim["note"])
+            if len(reports) == 1:
+                t.text(f"{claim['as_of']} · ")
+                t.element("a", f"quote {reports[0]['quote']}")
+                t.close("span")
+                _report(t, reports[0])
+            else:
+                t.text(f"{claim['as_of']} · one estimate, reported in {len(reports)} quotes")
+                t.close("span")
+                t.open("details")
+                inferred = f" ({claim['inferred']} by inference)" if claim["inferred"] else ""
+                t.element("summary", f"How each quote words it{inferred}")
+                t.open("ul")
+                for item in reports:
+                    t.open("li")
+                    t.text(f"{item['figure']}: ")
+                    t.element("a", f"quote {item['quote']}")
+                    _report(t, item)
+                    t.close("li")
+                t.close("ul")
+                t.close("details")
             t.close("li")
         t.close("ul")
         t.close("div")
@@ -124,19 +159,40 @@ def _claims(t: Text, groups: list[Context]) -> None:
     t.close("div")
 
 
-def _problems(t: Text, problems: list[Context]) -> None:
+def _folded(
+    t: Text, items: list[Context], shown: int, tag: str, noun: str, write: Callable[[Text, Context], None]
+) -> None:
+    """A card's list whose items after the first ``shown`` fold into ``<details>`` when two or more
+    would (card.html)."""
+    cut = shown if len(items) > shown + 1 else len(items)
+    t.open(tag)
+    for item in items[:cut]:
+        write(t, item)
+    t.close(tag)
+    if len(items) > cut:
+        t.open("details")
+        t.element("summary", f"{len(items) - cut} more {noun}")
+        t.open(tag)
+        for item in items[cut:]:
+            write(t, item)
+        t.close(tag)
+        t.close("details")
+
+
+def _problems(t: Text, problems: list[Context], shown: int) -> None:
     t.open("div")
     _paragraph(t, "Problems in the sources")
-    t.open("ul")
-    for problem in problems:
-        t.open("li")
-        t.element("strong", problem["label"])
-        tag = f" {problem['tag']}" if problem["tag"] else ""
-        fix = f" Likely meant: {problem['correction']}." if problem["correction"] else ""
-        t.text(f" in quote {problem['quote']}: “{problem['words']}”{tag}. {problem['note']}{fix}")
-        t.close("li")
-    t.close("ul")
+    _folded(t, problems, shown, "ul", "problems", _problem)
     t.close("div")
+
+
+def _problem(t: Text, problem: Context) -> None:
+    t.open("li")
+    t.element("strong", problem["label"])
+    tag = f" {problem['tag']}" if problem["tag"] else ""
+    fix = f" Likely meant: {problem['correction']}." if problem["correction"] else ""
+    t.text(f" in quote {problem['quote']}: “{problem['words']}”{tag}. {problem['note']}{fix}")
+    t.close("li")
 
 
 def _citation(t: Text, c: Context) -> None:
@@ -170,22 +226,33 @@ def _basis(item: Context, index: int) -> str:
             f"{before} “{item['phrase']}” in quote {item['quote']}, in an article published "
             f"{item['published']}, which points to {item['resolved']}"
         )
+    if item["by"]:
+        return (
+            f"{before} quote {item['quote']} reports it in an article published {item['published']}, so it "
+            "had happened by then"
+        )
     return (
         f"{before} quote {item['quote']}, which reports it as current in an article published "
         f"{item['published']}"
     )
 
 
-def compact_parts(event: Event, date: str, sources: str) -> list[str] | None:
+def compact_parts(event: Event, date: str, badge: str | None, sources: str) -> list[str] | None:
     """What :func:`compact` adds, made once per event (``None``: unusual text, make the calls)."""
-    return item_parts("li", ("time", date), (None, " "), ("a", event.title), (None, " "), ("span", sources))
+    runs: list[tuple[str | None, str]] = [(None, date), (None, " "), ("a", event.title)]
+    if badge:
+        runs += [(None, " "), ("span", badge)]
+    return item_parts("li", *runs, (None, " "), ("span", sources))
 
 
-def compact(t: Text, event: Event, date: str, sources: str) -> None:
+def compact(t: Text, event: Event, date: str, badge: str | None, sources: str) -> None:
     t.open("li")
-    t.element("time", date)
+    t.text(date)
     t.text(" ")
     t.element("a", event.title)
+    if badge:
+        t.text(" ")
+        t.element("span", badge)
     t.text(" ")
     t.element("span", sources)
     t.close("li")
@@ -199,20 +266,6 @@ def _compact_list(t: Text, events: Iterable[Event], item: Compact) -> None:
     for event in events:
         item(t, event)
     t.close("ol")
-
-
-def _pager(t: Text, c: Context) -> None:
-    if not (c["previous"] or c["next"]):
-        return
-    t.open("nav")
-    for key, word in (("previous", "Previous"), ("next", "Next")):
-        if c[key]:
-            t.open("a")
-            t.element("span", word)
-            t.text(c[key]["title"])
-            t.close("a")
-    t.close("nav")
-    t.text("\n\n")
 
 
 # ---------------------------------------------------------------- pages
@@ -237,7 +290,7 @@ def timeline(s: Sections, c: Context, item: Compact) -> None:
         s.block()
     for month in c["months"]:
         s.heading(month["title"])
-        _lede(s.text, f"{month['events']} · ", f"page for {month['label']}", "")
+        _lede(s.text, f"{month['events']} · ", month["link"], "")
         s.block()
         if c["full"]:
             for event in month["cards"]:
@@ -250,23 +303,28 @@ def timeline(s: Sections, c: Context, item: Compact) -> None:
 
 
 def month(s: Sections, c: Context) -> None:
-    _pager(s.text, c)
-    _lede(
-        s.text,
-        f"{c['events']} in {c['label']}, reported by {c['sources']}. ",
-        "See them in the full timeline",
-    )
+    """The lede and the cards; the tag chips, the list of events and the pager carry
+    ``data-search-exclude`` (the cards hold the same words)."""
+    label, kind = c["label"], c["kind"]
+    if kind == "month":
+        said = f"{c['events']} in {label}"
+    elif kind == "year":
+        said = f"{c['events']} in {label} that no source dates to a month"
+    else:
+        said = f"{c['events']} that had happened {label}; no source says when"
+    _lede(s.text, f"{said}, reported by {c['sources']}. ", "See them in the full timeline")
     s.block()
     for event in c["cards"]:
         card(s, event)
-    _pager(s.text, c)
 
 
 def months(s: Sections, c: Context) -> None:
     _paragraph(
         s.text,
-        "One page per month with events, in order. Events whose date spans several months are filed "
-        "under the first.",
+        "One page per month with events, in order: each event is filed under the month its sources "
+        "prove, a span under the month it begins. An event whose sources give only the year is filed "
+        "under the year (“month not stated”), one they only show happened by some date under that date "
+        "(“date not stated”).",
     )
     s.block()
     for year in c["years"]:

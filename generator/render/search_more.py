@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .search import Compact, Sections, _compact_list, _lede, _paragraph
+from .search import Compact, Sections, _compact_list, _lede, _paragraph, inference
 from .searchtext import Text
 
 Context = dict[str, Any]
@@ -58,24 +58,47 @@ def figures(s: Sections, c: Context) -> None:
         if measure["chart"]:
             _chart(t, measure["chart"])
             s.block()
-        head = ["As of", f"Figure ({measure['unit']})", "Claimed by", "Where it is reported"]
-        rows: list[list[str | list[str]]] = [
-            [
-                row["as_of"],
-                row["figure"],
-                row["claimant"],
-                [row["source"]["title"] if row["source"] else "—", row["event"].title],
-            ]
-            for row in measure["rows"]
-        ]
-        _table(t, head, rows)
+        _claimants(t, measure)
         s.block()
+
+
+def _claimants(t: Text, measure: Context) -> None:
+    t.open("ul")
+    for claimant in measure["claimants"]:
+        t.open("li")
+        t.open("svg")
+        t.open("path")
+        t.close("svg")
+        t.text(" ")
+        t.element("strong", claimant["name"])
+        t.open("ul")
+        for estimate in claimant["estimates"]:
+            t.open("li")
+            t.element("span", estimate["figure"])
+            also = f" (also reported as {estimate['also']})" if estimate["also"] else ""
+            t.text(f" {measure['unit']}, {estimate['as_of']}{also}, reported by {estimate['articles']}:")
+            t.open("ul")
+            for report in estimate["reports"]:
+                t.open("li")
+                if report["source"]:
+                    t.element("a", report["source"]["title"])
+                else:
+                    t.text("an unknown source")
+                t.text(f": {report['figure']} · ")
+                t.element("a", report["event"].title)
+                inference(t, report["inference"])
+                t.close("li")
+            t.close("ul")
+            t.close("li")
+        t.close("ul")
+        t.close("li")
+    t.close("ul")
 
 
 def _chart(t: Text, chart: Context) -> None:
     t.open("figure")
     t.open("svg")
-    t.element("title", f"{chart['title']}: figures claimed, by claimant, over time")
+    t.element("title", f"{chart['title']}: estimates by claimant, over time")
     t.element("desc", chart["description"])
     t.open("g")
     for tick in chart["grid"]:
@@ -86,25 +109,21 @@ def _chart(t: Text, chart: Context) -> None:
         t.element("text", month["label"])
     t.open("line")
     t.close("g")
-    for series in chart["series"]:
+    for mark in chart["marks"]:
         t.open("g")
-        for marker in series["markers"]:
-            t.open("circle")
-            t.element("title", marker["said"])
+        t.element("title", mark["said"])
+        t.open("text")
+        for line in mark["label"]:
+            t.element("tspan", line["text"])
+        t.close("text")
         t.close("g")
     t.close("svg")
     t.open("figcaption")
-    t.open("ul")
-    for series in chart["series"]:
-        t.open("li")
-        t.element("span", "")
-        t.text(series["claimant"])
-        t.close("li")
-    t.close("ul")
     _paragraph(
         t,
-        "● stated figure · ○ “about” · ▲ “at least” (no upper limit given) · ▼ “at most” · bar: a "
-        "range. Points from different claimants at the same date are drawn side by side.",
+        "Each mark is one estimate, in its claimant’s colour and shape: a point for a day, a bar across a "
+        "month or longer span; hollow: “about”; ▲ “at least” (no upper limit given); ▼ “at most”; a "
+        "vertical bar: a range. Separate estimates are never joined.",
     )
     t.close("figcaption")
     t.close("figure")
@@ -126,30 +145,12 @@ def sources(s: Sections, c: Context) -> None:
 
 def source(s: Sections, c: Context) -> None:
     t = s.text
-    info = c["source"]
-    t.open("dl")
-    rows = [
-        ("Published", [f"{info['published']} ", f"({info['basis']})"]),
-        ("Publisher", [info["publisher"] or "unknown"]),
-        ("Address", [info["link"] or info["url"] or "unknown"]),
-    ]
-    for name, runs in rows:
-        t.element("dt", name)
-        t.open("dd")
-        for run in runs:
-            t.element("span", run)
-        t.close("dd")
-    for name, value in (("Stored copy", f"seeds/{info['id']}.txt"), ("SHA-256", info["sha256"])):
-        t.element("dt", name)
-        t.open("dd")
-        t.element("code", value)
-        t.close("dd")
-    t.close("dl")
-    s.block()
+    info = c["source"]  # its metadata (the <dl>) carries data-search-exclude
     t.open("p")
     t.text(
         f"The stored text of this article, exactly as kept in the repository. {c['quotes']} from it back "
-        f"{c['events']}; each is highlighted below and links back (↩) to its event. Check the copy: "
+        f"{c['events']}; each is highlighted below and links back (↩) to the quote in its event. "
+        "Check the copy: "
     )
     t.element("code", f"sha256sum seeds/{info['id']}.txt")
     t.text(" must print the SHA-256 above. ")
@@ -195,12 +196,7 @@ def _article(t: Text, paragraphs: list[Context]) -> None:
                 t.text(part["text"])
                 for _ in range(1 + len(mark["inner"])):
                     t.close("mark")
-                if mark["back"]:
-                    t.open("sup")
-                    for i, back in enumerate(mark["back"]):
-                        t.text(", " if i else "")
-                        t.element("a", f"↩{back['number']}")
-                    t.close("sup")
+                # the back-links (<sup>) carry data-search-exclude
             else:
                 t.text(part["text"])
             if part["dim"]:

@@ -29,6 +29,7 @@ class Cite:
     anchor: str
     event: Event
     number: int  # the citing event's number in this source's "cited by" list
+    index: int  # the citation's index in the event (0-based): its card's quote is e-<event>-c<index+1>
 
 
 def citations_by_source(site: Site) -> dict[str, list[Cite]]:
@@ -41,7 +42,7 @@ def citations_by_source(site: Site) -> dict[str, list[Cite]]:
             number = per_source.setdefault(event.id, len(per_source) + 1)
             span = citation.span
             found.setdefault(citation.source, []).append(
-                Cite(span.start, span.end, citation.anchor(event.id, index), event, number)
+                Cite(span.start, span.end, citation.anchor(event.id, index), event, number, index)
             )
     return found
 
@@ -117,7 +118,11 @@ def _mark(site: Site, active: dict[str, Cite], begun: set[str], end: int, page: 
         "inner": [c.anchor for c in reversed(fresh[1:])],  # outermost first
         "cited_by": "; ".join(c.event.title for c in events),
         "back": [
-            {"href": site.event_href(page, c.event), "title": c.event.title, "number": c.number}
+            {
+                "href": site.links.href(page, ctx.event_page(c.event), f"e-{c.event.id}-c{c.index + 1}"),
+                "title": c.event.title,
+                "number": c.number,
+            }
             for c in closing
         ],
     }

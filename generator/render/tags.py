@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import dates
 from ..model import Event
 from . import context as ctx
 from .context import Site
+from .groups import Group, group_of
 from .numbers import plural
 
 Context = dict[str, Any]
@@ -41,20 +41,20 @@ def tag_title(site: Site, tag_id: str) -> str:
 
 def tag_context(site: Site, tag_id: str, events: list[Event]) -> Context:
     page = ctx.tag(tag_id)
-    months: dict[tuple[int, int], list[Event]] = {}
+    months: dict[Group, list[Event]] = {}
     for event in events:
-        months.setdefault(dates.month_key(event.date), []).append(event)
+        months.setdefault(group_of(event.date), []).append(event)
     return {
         "tag": _tag(site, tag_id, len(events), page),
         "tags_href": site.links.href(page, ctx.TAGS_INDEX),
         "months": [
             {
-                "key": ctx.period_key(year, month),
-                "title": site.month_title(year, month),
-                "anchor": ctx.month_anchor(year, month),
+                "key": group.key,
+                "title": site.group_title(group),
+                "anchor": ctx.group_anchor(group),
                 "list": month_events,
             }
-            for (year, month), month_events in months.items()
+            for group, month_events in sorted(months.items(), key=lambda item: item[0].order)
         ],
     }
 

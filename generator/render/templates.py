@@ -47,6 +47,10 @@ NAMES = (
     "home-check.html",
     "notice.html",
     "data.html",
+    "tag-filter.html",
+    "overview.html",
+    "home-overview.html",
+    "home-offline.html",
 )
 _INSIDE = re.compile(r"(?<=>)\n[ \t]*(?=<)")  # between two HTML tags
 _LEADING = re.compile(r"\A\n[ \t]*(?=<|\Z)")  # after a Jinja tag, before an HTML tag or the next Jinja tag

@@ -31,19 +31,34 @@ def md_text(text: str) -> str:
     return _MD_SPECIAL.sub(lambda m: _HTML_SPECIAL.get(m.group(0)) or f"&#{ord(m.group(0))};", squash(text))
 
 
-def page_heading(title: str) -> str:
-    """A page's ``# title`` line (MkDocs takes the page title from it).
+def page_heading(title: str, *, searched: bool = True, description: str = "") -> str:
+    """A page's ``# title`` line (MkDocs takes the page title from it), after front matter when needed.
 
     Material's template writes the page title into ``<title>`` through Jinja's ``striptags``, which turns
     ``&lt;`` back into ``<``: a title holding ``</title><script>`` would come alive there. Such titles get
     front matter with ``<`` and ``>`` replaced by ``‹`` and ``›`` for that use; the heading itself keeps
-    every character, escaped.
+    every character, escaped. A page search leaves out (``searched=False``) gets ``search: exclude``;
+    a ``description`` goes into ``description:`` (Material's meta description; the site's Open Graph tags).
     """
     heading = f"# {md_text(title)}\n\n"
-    if "<" not in title and ">" not in title:
-        return heading
-    shown = str(escape(squash(title).replace("<", "‹").replace(">", "›")))
-    return "---\ntitle: " + json.dumps(shown, ensure_ascii=False) + "\n---\n\n" + heading
+    front = []
+    if "<" in title or ">" in title:
+        shown = str(escape(squash(title).replace("<", "‹").replace(">", "›")))
+        front.append("title: " + json.dumps(shown, ensure_ascii=False))
+    if description:
+        front.append("description: " + json.dumps(plain_attribute(description), ensure_ascii=False))
+    if not searched:
+        front.append("search:\n  exclude: true")
+    return "---\n" + "\n".join(front) + "\n---\n\n" + heading if front else heading
+
+
+def plain_attribute(text: str) -> str:
+    """Text that stays text in any HTML attribute, even where a theme writes it unescaped (Material
+    writes a page's description so): ``<`` and ``>`` as ``‹`` and ``›``, straight double quotes as
+    curly ones, in pairs."""
+    text = squash(text).replace("<", "‹").replace(">", "›")
+    parts = text.split('"')
+    return "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
 
 
 def safe_url(url: str | None) -> str | None:

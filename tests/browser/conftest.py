@@ -1,6 +1,7 @@
 """What every browser test shares: Debian's Chromium driven by Playwright, one browser for the whole
-session (Playwright's sync API allows one running instance per thread), and the rule that under
-CI=true these tests run or fail, never skip."""
+session (Playwright's sync API allows one running instance per thread), the repository's site built
+once and served from 127.0.0.1 (served.py), and the rule that under CI=true these tests run or fail,
+never skip."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from .served import DESKTOP, PHONE, PHONE_OPTIONS, Session, build_site, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -46,3 +49,29 @@ def browser() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site, built once for every browser test that reads it."""
+    return build_site(tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def desktop(browser: Any, base_url: str) -> Iterator[Session]:
+    session = Session(browser, base_url, DESKTOP)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def phone(browser: Any, base_url: str) -> Iterator[Session]:
+    session = Session(browser, base_url, PHONE, **PHONE_OPTIONS)
+    yield session
+    session.close()

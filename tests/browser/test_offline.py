@@ -155,3 +155,26 @@ def test_search_finds_kursk(offline: Offline, index_url: str) -> None:
     _wait_ready(page)
     assert page.url.startswith("file:")
     offline.assert_offline()
+
+
+def test_no_page_depends_on_a_web_address(offline_zip: Path) -> None:
+    """mkdocs-offline.yml sets no site_url: no canonical link or og:url to whatever SITE_URL was when the
+    zip was built (which would also make two builds differ)."""
+    with zipfile.ZipFile(offline_zip) as archive:
+        pages = [n for n in archive.namelist() if n.endswith(".html")]
+        assert len(pages) > 30
+        for name in pages:
+            text = archive.read(name).decode("utf-8")
+            assert 'rel="canonical"' not in text and "og:url" not in text, name
+            assert 'property="og:title"' in text, name
+
+
+def test_the_footer_links_to_contributing(offline: Offline, index_url: str) -> None:
+    page = offline.page
+    page.goto(index_url)
+    _wait_ready(page)
+    assert "Contributing" not in page.locator(".md-tabs").inner_text()
+    page.locator(".md-footer-meta a", has_text="Contributing").click()
+    _wait_ready(page)
+    assert page.url.startswith("file:") and page.url.endswith("/contributing/event-format.html")
+    offline.assert_offline()

@@ -30,12 +30,13 @@ ARTICLE = ("article", "md-content__inner md-typeset")
 TOC_NAV = ("nav", "md-nav md-nav--secondary")
 
 
-def build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` of ``config`` into ``site_dir``, in its own process."""
+def build(config: Path, site_dir: Path, *, stamp: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of ``config`` into ``site_dir``, in its own process (with
+    ``SOURCE_DATE_EPOCH=stamp`` when given)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=config.parent,
-        env=ENV,
+        env=ENV if stamp is None else {**ENV, "SOURCE_DATE_EPOCH": stamp},
         capture_output=True,
         text=True,
         timeout=600,

@@ -31,7 +31,8 @@ def test_page_paths_kinds_and_titles(timeline: Timeline, options: Options) -> No
     ]
     month = pages["dated/2024-12.md"]
     assert (month.kind, month.key, month.title) == ("month", "2024-12", "December 2024 — casualty reports")
-    assert month.title_markdown == "# December 2024 — casualty reports\n\n"
+    assert month.title_markdown.endswith("\n---\n\n# December 2024 — casualty reports\n\n")
+    assert month.description.startswith("4 events in December 2024: ")
     assert [p.path for p in pages.values() if p.in_nav] == [
         "dated/index.md",
         "figures.md",
@@ -70,4 +71,4 @@ def test_long_timelines_list_events_compactly(timeline: Timeline, limit: int) ->
     page = render_site(timeline, Options(full_limit=limit))["timeline.md"]
     assert "### " not in page  # no full cards
     assert page.count('<ol class="tl-compact">') == 3  # one list per month
-    assert page.count("<li><time") == len(timeline.events)
+    assert page.count('<li><span class="tl-date">') == len(timeline.events)

@@ -54,8 +54,10 @@ def test_render_writes_a_plain_project(rendered: Path) -> None:
     ):
         assert (rendered / "docs" / page).is_file(), page
     month = (rendered / "docs" / "dated" / "2024-12.md").read_text(encoding="utf-8")
-    assert month.startswith("# December 2024 — casualty reports\n\n")
-    heading = "### South Korea's military estimates about 1,100 North Korean casualties"
+    assert (
+        month.startswith("---\ndescription: ") and "\n---\n\n# December 2024 — casualty reports\n\n" in month
+    )
+    heading = "## South Korea's military estimates about 1,100 North Korean casualties"
     assert f"{heading} {{#e-jcs-1100-casualties .tl-title}}" in month
     home = (rendered / "docs" / "index.md").read_text(encoding="utf-8")
     assert "<!-- timeline:" not in home and '<p class="tl-stats">' in home

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
@@ -11,7 +12,7 @@ from generator import dates
 from generator.model import Citation, Claim, Event, Source, Span, Tag, Timeline, Unrelated, Vocabulary
 from generator.render import Options, render_site
 from generator.render.context import Links
-from generator.render.numbers import figure, spread
+from generator.render.numbers import agreement, estimates, figure, spread
 from generator.render.text import md_text, safe_url, summary_html
 
 # ---------------------------------------------------------------- links
@@ -118,9 +119,34 @@ def test_spread() -> None:
         ]
     )
     assert found is not None
-    assert (found.text, found.differ, found.claims, found.claimants) == ("1,100–3,000+", True, 2, 2)
+    # each end keeps its qualifier; the same claim reported twice is one estimate, counted once
+    assert (found.text, found.differ, found.estimates, found.claimants, found.reports) == (
+        "about 1,100 to at least 3,000",
+        True,
+        2,
+        2,
+        3,
+    )
+    assert agreement(found) == "estimates differ: 2 estimates by 2 claimants"
     same = spread([_claim("at-least", 100, claimant="A"), _claim("at-least", 100, claimant="B")])
-    assert same is not None and (same.text, same.differ) == ("100+", False)
+    assert same is not None and (same.text, same.differ) == ("at least 100", False)
+    assert agreement(same) == "2 claimants give the same figure"
+
+
+def test_reports_of_one_estimate_are_one_estimate_never_agreement() -> None:
+    reports = [
+        replace(_claim("at-least", 1100, claimant="JCS"), estimate="jcs-dec", citation=0),
+        replace(_claim("about", 1100, claimant="JCS"), estimate="jcs-dec", citation=1),
+        replace(_claim("at-least", 1100, claimant="JCS"), estimate="jcs-dec", citation=2),
+        replace(_claim("at-least", 1000, claimant="JCS"), estimate="jcs-dec", citation=3),
+    ]
+    (one,) = estimates(reports, lambda c: c)
+    assert figure(one.headline) == "at least 1,100"  # the wording most reports use
+    assert one.wordings == ["at least 1,100", "about 1,100", "at least 1,000"]
+    found = spread(reports)
+    assert found is not None
+    assert (found.text, found.differ, found.estimates, found.claimants) == ("at least 1,100", False, 1, 1)
+    assert agreement(found) == "one estimate, reported 4 times"
 
 
 # ---------------------------------------------------------------- source highlighting
@@ -188,10 +214,11 @@ def test_overlapping_citations_split_into_segments() -> None:
         '<mark class="tl-q" id="q-b-1" title="Cited by: Title of a; Title of b">'
         "sentence is here. Second</mark>"
     )
-    assert (
-        shared + '<sup class="tl-back"><a href="../../dated/2024-12/#e-a" title="Title of a">↩1</a></sup>'
-        in article
+    back = (
+        '<sup class="tl-back" data-search-exclude><a href="../../dated/2024-12/#e-a-c1" title="back to: Title'
+        ' of a"><span aria-hidden="true">↩1</span><span class="tl-sr">back to: Title of a</span></a></sup>'
     )
+    assert shared + back in article  # to the citation on the event's card, named for screen readers
     assert article.count("↩") == 2
     assert '<span class="tl-unrelated-note">Not part of the article: A sidebar</span>' in article
     assert '<p class="tl-unrelated">' in article
@@ -205,7 +232,7 @@ def test_citations_starting_together_nest_their_ids() -> None:
     parser = _Marks()
     parser.feed(page)
     assert sorted(parser.ids) == ["q-a-1", "q-b-1"] and parser.max_depth == 2
-    assert 'title="Title of a">↩1</a>, <a' in page  # one mark, both back-links
+    assert '<span class="tl-sr">back to: Title of a</span></a>, <a' in page  # one mark, both back-links
 
 
 def test_citation_across_a_line_break_keeps_paragraphs() -> None:
