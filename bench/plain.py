@@ -7,7 +7,8 @@ writes ``OUT/mkdocs.yml`` and ``OUT/docs/``: a home page and one page per month 
 (``docs/months/2024-06.md``), each event one short section in date order: its title as a heading, its
 date and summary in one paragraph, its first quote as a blockquote. The configuration is the
 repository's ``mkdocs.yml`` (theme, Markdown extensions, validation settings) without the ``timeline``
-plugin and without its ``nav`` (MkDocs lists every page, as it does for a site that names none).
+plugin, without its ``nav`` (MkDocs lists every page, as it does for a site that names none) and
+without its theme overrides (``custom_dir``).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ def write_plain(corpus: Path, out: Path) -> int:
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = _NAV.sub("", _PLUGIN.sub("", config))
     config = config.replace("  favicon: assets/favicon.svg\n", "")  # docs/assets is not copied
+    config = re.sub(r"^  custom_dir: .*\n", "", config, flags=re.MULTILINE)  # the site's own theme changes
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     return len(by_month)
 

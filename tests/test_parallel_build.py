@@ -77,3 +77,18 @@ def test_a_template_failing_in_the_other_process_fails_the_build(
     assert "\n" not in errors[0]
     assert not (tmp_path / "site").exists()
     assert [p for p in os.listdir(tmp_path) if ".building-" in p] == []
+
+
+def test_a_page_crosses_between_processes_whole() -> None:
+    """What the other process sends back is the page as rendered, every field of it (a field left
+    behind once made Material parse every page's HTML again for its search entries)."""
+    from generator.render import Headings, Permalinks, Renderer
+    from generator.validate import Project, validate_project
+
+    result = validate_project(Project(CORPUS / "events", CORPUS / "seeds", root=CORPUS))
+    renderer = Renderer(result.timeline)
+    permalinks = Permalinks(symbol="&para;", auto_id=lambda text, used: text.lower().replace(" ", "-"))
+    for page in renderer.pages.values():
+        rendered = renderer.render(page, Headings(permalinks=permalinks), search=True)
+        assert parallel._unpack(parallel._pack(rendered)) == rendered, page.path
+    assert any(renderer.render(p, Headings(permalinks=permalinks)).excluded for p in renderer.pages.values())

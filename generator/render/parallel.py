@@ -39,18 +39,20 @@ def available() -> bool:
 
 
 def _pack(rendered: Rendered) -> tuple[Any, ...]:
-    """Plain tuples cross the pipe faster than the dataclasses do."""
+    """Plain tuples cross the pipe faster than the dataclasses do (every field of ``Rendered``: a test
+    checks that nothing is lost on the way)."""
     headings = [(h.level, h.id, str(h.title)) for h in rendered.headings]
     entries = [(e.anchor, e.title, e.text) for e in rendered.search]
-    return rendered.html, headings, entries
+    return rendered.html, headings, entries, rendered.excluded
 
 
 def _unpack(packed: tuple[Any, ...]) -> Rendered:
-    html, headings, entries = packed
+    html, headings, entries, excluded = packed
     return Rendered(
         html,
         [Heading(level, ident, Markup(title)) for level, ident, title in headings],
         [SearchEntry(anchor, title, text) for anchor, title, text in entries],
+        excluded,
     )
 
 
