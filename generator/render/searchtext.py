@@ -37,11 +37,12 @@ class Text:
     It runs for every element of every generated page, so the common cases take short paths; what
     they do is what the general rules in :meth:`_put` and :meth:`close` say."""
 
-    __slots__ = ("_parts", "_pending")
+    __slots__ = ("_first", "_parts", "_pending")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._pending: list[str] = []
+        self._first: dict[str, int] = {}  # where each kept tag first opens (Material looks it up there)
 
     def text(self, value: str) -> None:
         """Text between tags (consecutive calls are one run of text, as in the HTML)."""
@@ -68,6 +69,7 @@ class Text:
         if self._pending:
             self._flush()
         if tag in KEEP:
+            self._first.setdefault(tag, len(self._parts))
             self._parts.append(_OPEN[tag])
 
     def close(self, tag: str) -> None:
@@ -76,7 +78,7 @@ class Text:
         if tag not in KEEP:
             return
         parts = self._parts
-        start = parts.index(_OPEN[tag])  # the first one in the section, as Material looks it up
+        start = self._first[tag]  # the first one in the section, as Material looks it up
         last = len(parts) - 1
         if (last > start and not parts[last].isspace()) or any(
             not parts[i].isspace() for i in range(start + 1, last)
@@ -84,6 +86,7 @@ class Text:
             parts.append(_CLOSE[tag])
         else:
             del parts[start:]  # an empty element leaves nothing
+            self._first = {t: at for t, at in self._first.items() if at < start}
 
     def element(self, tag: str, value: str) -> None:
         """``<tag>value</tag>``."""
@@ -98,9 +101,12 @@ class Text:
             self._put(value)
 
     def extend(self, parts: list[str]) -> None:
-        """Parts made earlier by :meth:`parts` (they begin with an opening tag: nothing to merge)."""
+        """Parts made by :func:`item_parts` (they begin with an opening tag: nothing to merge)."""
         if self._pending:
             self._flush()
+        for at, part in enumerate(parts):
+            if part[:1] == "<" and part[1:2] != "/":
+                self._first.setdefault(part[1:-1], len(self._parts) + at)
         self._parts += parts
 
     def html(self, markup: str) -> None:
