@@ -216,8 +216,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         )
         if self._staging.folder is not None:
             self._pages.start_ahead()  # as early as can be: nothing is rendered here before the build
-        if not serve:  # (serve: little garbage, and a full pass over what it keeps)
-            gc.collect()  # the validator's garbage, before MkDocs needs the memory
+        if not serve:
+            # The data lives as long as the build: the collector need not scan it again and again
+            # (its full passes over it were a tenth of a big build's own time). Not under serve,
+            # where each rebuild's data must be freed once replaced. Unfrozen when the build ends.
+            gc.freeze()
         try:
             self._home = self._renderer.home_parts()
             if self._staging.folder is None:  # then a template failing on this data fails now
@@ -356,9 +359,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 log.info(f"exports written; the build waited {waited:.2f} s for them")
         finally:
             self._exports.finish(keep_last_good=self._command == "serve")
+            gc.unfreeze()  # what was frozen in on_pre_build can be collected again
         self._staging.finish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
         self._pages.stop()
         self._exports.finish(keep_last_good=self._command == "serve")
         self._staging.fail(error)
