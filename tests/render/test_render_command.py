@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from projects import run
 from site_snapshot import ENV, broken_links, build, first_difference, snapshot, tree
 
 HERE = Path(__file__).resolve().parent
@@ -22,15 +23,8 @@ pytestmark = pytest.mark.slow
 
 
 def _render(config: Path, out: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "render", str(out), "--config", str(config), *options],
-        cwd=config.parent,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    command = ["-m", "generator", "render", str(out), "--config", str(config), *options]
+    return run(config.parent, *command, env=ENV)
 
 
 @pytest.fixture(scope="module")
