@@ -82,6 +82,18 @@ def summary(site: Site, found: Group) -> str:
     return head
 
 
+TIES = (
+    "Events with the same date are listed certain first, then probable, then by title: their order "
+    "does not say which came first."
+)
+
+
+def ties(events: Sequence[Event]) -> str:
+    """``TIES`` when two of ``events`` share a date (their order is then no order in time), else ""."""
+    seen = [e.sort_key[:2] for e in events]
+    return TIES if len(set(seen)) < len(seen) else ""
+
+
 def group(site: Site, found: Group) -> str:
     events = site.groups[found]
     return _short(f"{summary(site, found)}. {_firsts(events)}.")

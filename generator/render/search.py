@@ -305,7 +305,8 @@ def timeline(s: Sections, c: Context, item: Compact) -> None:
 def month(s: Sections, c: Context) -> None:
     """The lede and the cards; the tag chips, the list of events and the pager carry
     ``data-search-exclude`` (the cards hold the same words)."""
-    _lede(s.text, f"{c['summary']}. Reported by {c['sources']}. ", "See them in the full timeline")
+    after = f". {c['ties']}" if c["ties"] else "."
+    _lede(s.text, f"{c['summary']}. Reported by {c['sources']}. ", "See them in the full timeline", after)
     s.block()
     for event in c["cards"]:
         card(s, event)

@@ -104,6 +104,7 @@ def month_context(site: Site, group: Group) -> Context:
         "title": site.group_title(group),
         "label": group.short,
         "summary": describe.summary(site, group),
+        "ties": describe.ties(events),
         "pager": Markup(site.templates.render("pager.html", around)),
         **around,
         "events": plural(len(events), "event"),

@@ -95,3 +95,15 @@ def test_group_pages_have_one_pager_and_lone_pages_no_empty_sidebar(renderer: Re
     assert "hide:\n  - footer\n" in pages["dated/2024-12.md"].title_markdown  # tl-pager only
     assert "hide:\n  - navigation\n" in pages["timeline.md"].title_markdown
     assert "hide:" not in pages["sources/index.md"].title_markdown
+
+
+def test_events_with_one_date_are_certain_first_then_by_title_and_the_page_says_so(site: Site) -> None:
+    group = next(g for g in site.groups if g.key == "2024-12")
+    events = site.groups[group]
+    same = [e for e in events if e.sort_key[:2] == events[0].sort_key[:2]]
+    flags = [when.unsure(e.date) for e in same]
+    assert flags == sorted(flags) and True in flags and False in flags  # certain, then probable
+    sure = [e.title.casefold() for e in same if not when.unsure(e.date)]
+    assert sure == sorted(sure)
+    assert describe.ties(events) == describe.TIES
+    assert describe.ties(events[:1]) == ""
