@@ -54,8 +54,12 @@
         card.hidden = !visible;
         const heading = card.previousElementSibling;
         if (heading && heading.classList.contains("tl-title")) heading.hidden = !visible;
-        const line = lines.find((li) => li.querySelector(`a[href$="#${card.previousElementSibling?.id}"]`));
+        const id = card.previousElementSibling?.id;
+        const line = lines.find((li) => li.querySelector(`a[href$="#${id}"]`));
         if (line) line.hidden = !visible;
+        // the table of contents lists only the events shown
+        const entry = id && document.querySelector(`.md-sidebar--secondary a.md-nav__link[href="#${id}"]`);
+        if (entry) entry.closest("li").hidden = !visible;
         if (visible) shown += 1;
       });
       buttons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.tag === tag)));

@@ -48,7 +48,9 @@ def tag_filter(site: Site, page: str, events: Sequence[Event]) -> Markup:
         }
         for tag_id in order
     ]
-    return Markup(site.templates.render("tag-filter.html", {"tags": tags}))
+    more = len(useful) - len(kept)
+    context = {"tags": tags, "more": more, "all_href": site.links.href(page, ctx.TAGS_INDEX)}
+    return Markup(site.templates.render("tag-filter.html", context))
 
 
 def _source_count(events: Sequence[Event]) -> int:

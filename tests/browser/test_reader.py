@@ -163,6 +163,9 @@ def test_a_dense_month_opens_with_its_list_and_folds_long_cards(desktop: Session
 def test_tag_chips_filter_with_javascript_and_link_without(browser: Any, base_url: str) -> None:
     session = Session(browser, base_url, DESKTOP)
     try:
+        page = session.open("timeline/")
+        more = page.locator("p.tl-filter a.tl-all-tags")  # the chips left out are a link away
+        assert more.count() == 1 and (more.get_attribute("href") or "").endswith("tags/")
         page = session.open("dated/2024-12/")
         chip = page.locator("p.tl-filter button.tl-tag").first
         tag = chip.get_attribute("data-tag")
@@ -175,8 +178,13 @@ def test_tag_chips_filter_with_javascript_and_link_without(browser: Any, base_ur
             for t in [shown.nth(i).get_attribute("data-tags") for i in range(shown.count())]
         )
         assert "Showing" in page.locator(".tl-filter-status").inner_text()
+        toc = page.locator(".md-sidebar--secondary a.md-nav__link[href^='#e-']")
+        assert toc.count() > 0
+        visible_toc = page.locator(".md-sidebar--secondary a.md-nav__link[href^='#e-']:visible")
+        assert visible_toc.count() == shown.count()  # the table of contents lists only what is shown
         chip.click()
         assert page.locator(".tl-event:visible").count() == page.locator(".tl-event").count()
+        assert visible_toc.count() == toc.count()
     finally:
         session.close()
     plain = Session(browser, base_url, DESKTOP, java_script_enabled=False)
