@@ -178,4 +178,5 @@ def sources_context(site: Site, by_source: dict[str, list[Cite]]) -> Context:
                 "events": plural(len({c.event.id for c in cites}), "event"),
             }
         )
-    return {"methodology": site.links.href(page, ctx.METHODOLOGY), "sources": rows}
+    publishers = any(row["publisher"] for row in rows)  # no column of "unknown"s
+    return {"methodology": site.links.href(page, ctx.METHODOLOGY), "sources": rows, "publishers": publishers}

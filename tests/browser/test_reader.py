@@ -408,3 +408,14 @@ def test_dark_phone_screens(browser: Any, base_url: str) -> None:
             session.shot(f"phone-dark-{name}")
     finally:
         session.close()
+
+
+def test_the_sources_index_fits_a_phone_without_a_column_of_unknowns(phone: Session) -> None:
+    page = phone.open("sources/")
+    assert "Publisher" not in page.locator("table.tl-sources").inner_text()  # every one is unknown here
+    assert "No stored article records its publisher." in page.locator(".tl-lede").inner_text()
+    wrap = page.locator(".md-typeset__scrollwrap").first
+    assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1")  # nothing cut off at the right
+    label = page.locator("table.tl-sources td[data-label='Cited by']").first
+    assert label.evaluate("td => getComputedStyle(td, '::before').content") == '"Cited by: "'  # labelled
+    phone.shot("phone-sources")
