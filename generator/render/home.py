@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import dates
 from . import context as ctx
+from . import when
 from .context import Site
 from .figures import claims_by_measure, measure_of
 from .groups import MONTH, UNTIL, Group, group_of
@@ -82,14 +83,26 @@ def periods(site: Site) -> Context:
 
 
 def _as_of(values: list[dates.EDTF]) -> str:
+    """The months the estimates are as of, and whether some are only "by" then or only probably
+    (a key figure's date is no more precise than its claims')."""
     first = min(values, key=dates.earliest)
     last = max(values, key=dates.latest)
     start, end = dates.earliest(first), dates.latest(last)
     if (start.year, start.month) == (end.year, end.month):
-        return dates.month_label(start.year, start.month)
-    return dates.label(
-        dates.Interval(dates.Single(start.year, start.month), dates.Single(end.year, end.month))
-    )
+        text = dates.month_label(start.year, start.month)
+    else:
+        text = dates.label(
+            dates.Interval(dates.Single(start.year, start.month), dates.Single(end.year, end.month))
+        )
+    flags = [
+        flag
+        for flag, found in (
+            ("some by then", any(isinstance(v, dates.Interval) and v.start is None for v in values)),
+            ("some only probably", any(when.unsure(v) for v in values)),
+        )
+        if found
+    ]
+    return f"{text} ({', '.join(flags)})" if flags else text
 
 
 def figures(site: Site) -> Context:
