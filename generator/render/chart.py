@@ -67,8 +67,10 @@ class Claimants:
 
 
 def unnamed_label(claimant: str, article: str | None) -> str:
-    """How an unnamed source is called: "unnamed (in “⟨article⟩”)"."""
-    return f"unnamed (in “{article}”)" if article else "unnamed (the article does not say who)"
+    """How an unnamed source is called: "unnamed (in “⟨article⟩”)"; a description that says more than
+    "not named" is kept ("Unnamed officials (in “⟨article⟩”)")."""
+    base = "unnamed" if claimant.casefold().startswith("not named") else claimant
+    return f"{base} (in “{article}”)" if article else f"{base} (the article does not say who)"
 
 
 def name_of(claim: Claim, article: str | None) -> str:

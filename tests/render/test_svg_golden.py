@@ -257,3 +257,11 @@ def test_no_leader_or_label_enters_the_plot_and_the_axis_ends_with_the_data() ->
 @pytest.mark.parametrize("name", ["overview.html", "overview-binned.html", "chart.html"])
 def test_golden_files_are_well_formed(name: str) -> None:
     _svg((GOLDEN / name).read_text(encoding="utf-8"))
+
+
+def test_an_unnamed_source_is_called_by_its_article() -> None:
+    from generator.render.chart import unnamed_label
+
+    assert unnamed_label("Not named in the article", "A") == "unnamed (in “A”)"
+    assert unnamed_label('Not named in the article ("estimates suggest")', "A") == "unnamed (in “A”)"
+    assert unnamed_label("Unnamed officials", "A") == "Unnamed officials (in “A”)"
