@@ -114,12 +114,12 @@ def chart(
         )
         for e, n in zip(drawn, names, strict=True)
     ]
-    marks.sort(key=lambda m: m["kind"] != "span")  # bars first, so that points stand on them
     chartmarks.dodge(marks)
     for found in marks:
         chartmarks.finish(found, frame)
     if labelled:
         chartframe.place_labels(marks, lines, frame)
+    marks.sort(key=lambda m: m["kind"] != "span")  # drawn bars first, so that points stand on them
     plot_width = frame.right + shapes.R + 2  # what a phone shows (CSS): the plot, without the gutter
     width = WIDTH if labelled else plot_width
     return {

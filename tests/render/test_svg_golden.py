@@ -249,6 +249,9 @@ def test_no_leader_or_label_enters_the_plot_and_the_axis_ends_with_the_data() ->
         assert all(x > right for x, _ in points), mark["leader"]  # in the gutter, right of the plot …
         assert all(y <= bottom for _, y in points)  # … never below the x axis
         assert float(mark["label_x"]) > right
+        *name, said = (line["text"] for line in mark["label"])  # the label is its own mark's
+        assert mark["name"].startswith(" ".join(name).rstrip("…")) and mark["said"].startswith(mark["name"])
+        assert f": {said} soldiers, " in mark["said"]
         assert all(float(line["y"]) <= bottom for line in mark["label"])
         assert max(float(mark["span"]["x2"]) if mark["span"] else mark["x"], 0) <= right
     assert found["time"]["last"] == "31 December 2024"  # the data's last day, not a month later
