@@ -83,8 +83,8 @@ def periods(site: Site) -> Context:
 
 
 def _as_of(values: list[dates.EDTF]) -> str:
-    """The months the estimates are as of, and whether some are only "by" then or only probably
-    (a key figure's date is no more precise than its claims')."""
+    """When the estimates hold: "as of December 2024", "probably by December 2024", "as of December 2024
+    (some only by then, some only probably)": a key figure's date no more precise than its claims'."""
     first = min(values, key=dates.earliest)
     last = max(values, key=dates.latest)
     start, end = dates.earliest(first), dates.latest(last)
@@ -94,15 +94,16 @@ def _as_of(values: list[dates.EDTF]) -> str:
         text = dates.label(
             dates.Interval(dates.Single(start.year, start.month), dates.Single(end.year, end.month))
         )
-    flags = [
-        flag
-        for flag, found in (
-            ("some by then", any(isinstance(v, dates.Interval) and v.start is None for v in values)),
-            ("some only probably", any(when.unsure(v) for v in values)),
-        )
-        if found
-    ]
-    return f"{text} ({', '.join(flags)})" if flags else text
+    by = [isinstance(v, dates.Interval) and v.start is None for v in values]
+    unsure = [when.unsure(v) for v in values]
+    probably = "probably " if all(unsure) else ""
+    lead = f"{probably}by " if all(by) else f"as of {probably}"
+    flags = []
+    if any(by) and not all(by):
+        flags.append("some only by then")
+    if any(unsure) and not all(unsure):
+        flags.append("some only probably")
+    return f"{lead}{text} ({', '.join(flags)})" if flags else lead + text
 
 
 def figures(site: Site) -> Context:

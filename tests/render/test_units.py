@@ -276,3 +276,12 @@ def test_a_badge_says_what_its_plus_counts() -> None:
     site = Renderer(Timeline((event,), {"s": source}, Vocabulary({"t": Tag("t", "T")}, {})), Options()).site
     assert badge(site, event) == "about 100 +2 more figures"
     assert badge(site, replace(event, claims=claims[:2])) == "about 100 +1 more figure"
+
+
+def test_a_key_figures_date_is_no_more_precise_than_its_claims() -> None:
+    from generator.render.home import _as_of
+
+    assert _as_of([dates.parse("2024-12")]) == "as of December 2024"
+    assert _as_of([dates.parse("../2024-12?"), dates.parse("../2024-12?")]) == "probably by December 2024"
+    mixed = [dates.parse("2024-12"), dates.parse("../2024-12-23"), dates.parse("2024-12?")]
+    assert _as_of(mixed) == "as of December 2024 (some only by then, some only probably)"
