@@ -33,6 +33,7 @@ class Checked:
     # (estimate id, measure, claimant, as_of, line, col) of each claim that names an estimate
     estimates: tuple[tuple[str, str, str, str, int, int], ...] = ()
     cited: tuple[str, ...] = ()  # the source ids its citations name
+    valid: bool = False  # it gave an event (``event`` may have been left out: see validate's ``model``)
 
 
 def summarize(data: object, mark: Any, shown: str, event: Event | None, found: list[Diagnostic]) -> Checked:
@@ -47,7 +48,7 @@ def summarize(data: object, mark: Any, shown: str, event: Event | None, found: l
     )
     ident = raw.get("id")
     if not isinstance(ident, str):
-        return Checked(shown, event, found, None, cited=cited)
+        return Checked(shown, event, found, None, cited=cited, valid=event is not None)
     at = mark(("id",))
     estimates: tuple[tuple[str, str, str, str, int, int], ...] = ()
     if event is not None and any(c.estimate for c in event.claims):
@@ -56,7 +57,7 @@ def summarize(data: object, mark: Any, shown: str, event: Event | None, found: l
             for i, c in enumerate(event.claims)
             if c.estimate
         )
-    return Checked(shown, event, found, ident, at.line, at.col, estimates, cited)
+    return Checked(shown, event, found, ident, at.line, at.col, estimates, cited, event is not None)
 
 
 def scan(file: Path, shown: str) -> Checked:
@@ -100,7 +101,7 @@ def record(checked: Checked, first_seen: dict[str, str], estimates: Estimates) -
             "every event needs its own id",
         )
     first_seen[checked.ident] = checked.shown
-    if checked.event is None:
+    if not checked.valid:
         for estimate, *rest in checked.estimates:
             estimates.setdefault(estimate, (checked.shown, *rest))  # type: ignore[arg-type]
     return None

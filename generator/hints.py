@@ -16,9 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, error
-from .loading import Document
-
-PLACEHOLDER = "TODO"
+from .loading import PLACEHOLDER, Document
 
 # What to write, field by field; "{stem}" is the file's name without .yaml.
 EXAMPLES = {
@@ -104,7 +102,7 @@ def check(model: type[BaseModel], doc: Document) -> tuple[Any | None, list[Diagn
                 + example("title", doc),
             )
         ]
-    held = [_placeholder(doc, loc) for loc in placeholders(doc.data)]
+    held = [_placeholder(doc, loc) for loc in placeholders(doc.data)] if doc.placeholders else []
     if held and getattr(model, "placeholders_block", False):
         return None, held
     try:

@@ -49,6 +49,9 @@ _SCALARS: dict[str, Callable[[yaml.ScalarNode], Any]] = {
 }
 
 
+PLACEHOLDER = "TODO"  # a value that is not written yet (hints.py reports it)
+
+
 class Mark(NamedTuple):
     line: int
     col: int
@@ -62,6 +65,9 @@ class Document:
     path: str
     data: Any
     root: yaml.Node | None = None
+    # False when no value can be a placeholder: the text has no "TODO" and no escape that could
+    # spell one (hints.placeholders need not look)
+    placeholders: bool = True
 
     def mark(self, loc: Loc, *, key: bool = False) -> Mark:
         """The mark of ``loc`` (its key's mark with ``key=True``), else of its nearest ancestor."""
@@ -277,7 +283,7 @@ def parse_yaml(text: str, path: str, raw: bytes | None = None) -> tuple[Document
         )
         return None, problems
     aliases = alias_like(text) and report_anchors(text, path, problems)
-    doc = Document(path, None, node)
+    doc = Document(path, None, node, PLACEHOLDER in text or "\\" in text)
     texts = inputs.may_hold_invisible(raw if raw is not None else text.encode("utf-8", "surrogatepass"))
     doc.data = _Builder(doc, problems, aliases=aliases, texts=texts).build(node)
     return doc, problems

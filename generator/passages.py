@@ -18,34 +18,14 @@ seconds, so the same input always gives the same hint.
 
 from __future__ import annotations
 
-import bisect
 import difflib
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import sourcewords as sw
 from .quotes import IndexedText, normalize
-
-# ---------------------------------------------------------------- folding: what `cite` tolerates
-
-_FOLD = str.maketrans(
-    {
-        **dict.fromkeys("‘’ʼ′‚‛`´", "'"),
-        **dict.fromkeys("“”„″‟«»", '"'),
-        **dict.fromkeys("‐‑‒–—―−", "-"),
-    }
-)
-
-
-def fold(text: str) -> str:
-    """``text`` with curly quotes and apostrophes made straight, every dash a hyphen and letters in lower
-    case. Each character stays one character, so offsets in the folded text are offsets in ``text``."""
-    plain = text.translate(_FOLD)
-    low = plain.lower()
-    if len(low) == len(plain):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in plain)
+from .sourcewords import fold
+from .worddiff import describe
 
 
 def find_loose(index: IndexedText, quote: str) -> list[tuple[int, int]]:
@@ -54,7 +34,7 @@ def find_loose(index: IndexedText, quote: str) -> list[tuple[int, int]]:
     needle = fold(normalize(quote))
     if not needle:
         return []
-    hay = _words(index).folded
+    hay = sw.words_of(index).folded
     found = []
     at = hay.find(needle)
     while at != -1:
@@ -91,95 +71,6 @@ SLACK = 12
 CANDIDATES = 3
 SIMILAR = 0.6  # word-level similarity from which a passage counts as the quote's closest
 
-_WORD = re.compile(r"\S+")
-_EDGE = "\"'()[]{}.,;:!?-…*"
-_MONTHS = {
-    name.lower(): name.lower()
-    for name in (
-        "January February March April May June July August September October November December".split()
-    )
-}
-_MONTHS.update({m[:3]: m for m in list(_MONTHS.values())})
-_MONTHS["sept"] = "september"
-_STOP = frozenset(
-    """a an the of to in on at by for from with and or but nor as is are was were be been being has have
-    had it its this that these those which who whom whose what when where while than then there their they
-    them he she his her him we our you your i me my not no so such into over under about after before said
-    says say told also would could should will may might can more most some any all one other""".split()
-)
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen lt col sgt capt maj adm rep sen gov pres no vs u.s u.k u.n e.g i.e jan feb mar apr "
-    "jun jul aug sep sept oct nov dec".split()
-)
-_OPENERS = "\"'“‘(["
-
-
-def _key(word: str) -> str:
-    """What a word is searched by: folded, without the punctuation around it; numbers without thousands
-    separators; month abbreviations as the month."""
-    key = fold(word).strip(_EDGE) or fold(word)
-    if key[:1].isdigit():
-        key = key.replace(",", "")
-    return _MONTHS.get(key, key)
-
-
-@dataclass
-class _Words:
-    """A source's words (runs of non-whitespace in its normalized text): where each stands, its search
-    key, the line and sentence it belongs to, and the places each key occurs."""
-
-    starts: list[int]
-    ends: list[int]
-    keys: list[str]
-    lines: list[int]  # 1-based line in the original text
-    sentence_of: list[int]  # index into sentence_starts
-    sentence_starts: list[int]  # first word of each sentence
-    postings: dict[str, list[int]]
-    folded: str
-
-
-def _words(index: IndexedText) -> _Words:
-    cached = index.search_cache
-    if isinstance(cached, _Words):
-        return cached
-    norm, text = index.norm, index.text
-    spans = [m.span() for m in _WORD.finditer(norm)]
-    starts = [s for s, _ in spans]
-    ends = [e for _, e in spans]
-    words = [norm[s:e] for s, e in spans]
-    keys = [_key(w) for w in words]
-    breaks = [m.start() for m in re.finditer("\n", text)]
-    lines = [bisect.bisect_right(breaks, index.original(s)) + 1 for s in starts]
-    sentence_of: list[int] = []
-    sentence_starts: list[int] = []
-    for i, word in enumerate(words):
-        if i == 0 or _ends_sentence(words[i - 1], word, new_line=lines[i] != lines[i - 1]):
-            sentence_starts.append(i)
-        sentence_of.append(len(sentence_starts) - 1)
-    postings: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
-        postings.setdefault(key, []).append(i)
-    found = _Words(starts, ends, keys, lines, sentence_of, sentence_starts, postings, fold(norm))
-    index.search_cache = found
-    return found
-
-
-def _ends_sentence(word: str, following: str, *, new_line: bool) -> bool:
-    """Whether a sentence ends between ``word`` and ``following``. A line break ends one unless the next
-    line goes on in lower case (a sentence wrapped across lines); so does a full stop, question or
-    exclamation mark before a capital, a digit or an opening quote, unless it ends an abbreviation."""
-    first = following[:1]
-    starts = first.isupper() or first.isdigit() or first in _OPENERS
-    if new_line:
-        return starts or not first.isalpha()
-    bare = word.rstrip("\"'”’)]")
-    if not bare.endswith((".", "!", "?")):
-        return False
-    if bare.endswith(".") and bare[:-1].lower().strip(_OPENERS) in _ABBREVIATIONS:
-        return False
-    return starts
-
-
 # ---------------------------------------------------------------- closest passage
 
 
@@ -208,11 +99,11 @@ def closest(index: IndexedText, quote: str, *, budget: Budget | None = None, lim
     """The source's passage closest to ``quote``, how the two differ word by word (at most ``limit``
     differences listed), or for a paraphrase the sentence sharing the most with it."""
     budget = budget or Budget()
-    words = _words(index)
+    words = sw.words_of(index)
     quoted = normalize(quote).split(" ")
     if not quoted[0] or not words.keys:
         return Closest("none")
-    qkeys = [_key(w) for w in quoted]
+    qkeys = [sw.search_key(w) for w in quoted]
     diagonals, cut = _vote(words, qkeys, budget)
     span = _compared(index, words, quoted, diagonals[0], budget) if diagonals else (0, 0)
     if span is None:
@@ -231,7 +122,7 @@ def closest(index: IndexedText, quote: str, *, budget: Budget | None = None, lim
     if cut and diagonals:  # no budget left to compare: say where the quote's words point
         first = diagonals[0] + max(0, -diagonals[0])
         first = min(max(first, 0), len(words.keys) - 1)
-        line, sentence = _sentence(index, words, words.sentence_of[first])
+        line, sentence = sw.sentence(index, words, words.sentence_of[first])
         return Closest("passage", line, sentence, cut_short=True, compared_all=False)
     ranked = _shared(index, words, qkeys, budget)
     if not ranked:
@@ -247,7 +138,7 @@ def closest(index: IndexedText, quote: str, *, budget: Budget | None = None, lim
     )
 
 
-def _vote(words: _Words, qkeys: list[str], budget: Budget) -> tuple[list[int], bool]:
+def _vote(words: sw.Words, qkeys: list[str], budget: Budget) -> tuple[list[int], bool]:
     """The most likely alignments (source word index minus quote word index), best first, and whether
     the budget ran out while counting."""
     votes: Counter[int] = Counter()
@@ -277,7 +168,7 @@ class _Aligned:
 
 
 def _compared(
-    index: IndexedText, words: _Words, quoted: list[str], diagonal: int, budget: Budget
+    index: IndexedText, words: sw.Words, quoted: list[str], diagonal: int, budget: Budget
 ) -> tuple[int, int] | None:
     """The quote words to compare (at most COMPARED_WORDS): the whole quote, or for a long one, from
     just before the first word that differs from the source along the likeliest alignment."""
@@ -298,7 +189,12 @@ def _compared(
 
 
 def _align(
-    index: IndexedText, words: _Words, quoted: list[str], diagonal: int, span: tuple[int, int], budget: Budget
+    index: IndexedText,
+    words: sw.Words,
+    quoted: list[str],
+    diagonal: int,
+    span: tuple[int, int],
+    budget: Budget,
 ) -> _Aligned | None:
     """Compare the quote's words ``span`` with the source's words along ``diagonal``."""
     total = len(words.keys)
@@ -310,8 +206,8 @@ def _align(
     if not budget.spend((qend - qstart) * (hi - lo)):
         return None
     mine = quoted[qstart:qend]
-    theirs = [_word(index, words, i).translate(_FOLD) for i in range(lo, hi)]
-    matcher = difflib.SequenceMatcher(None, [w.translate(_FOLD) for w in mine], theirs, autojunk=False)
+    theirs = [_word(index, words, i).translate(sw.FOLD) for i in range(lo, hi)]
+    matcher = difflib.SequenceMatcher(None, [w.translate(sw.FOLD) for w in mine], theirs, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     if not blocks:
         return _Aligned(qstart, qend, lo, lo, 0.0)
@@ -326,19 +222,19 @@ def _align(
     return _Aligned(qstart, qend, sstart, send, 2 * matched / (len(mine) + (send - sstart)))
 
 
-def _word(index: IndexedText, words: _Words, i: int) -> str:
+def _word(index: IndexedText, words: sw.Words, i: int) -> str:
     return index.norm[words.starts[i] : words.ends[i]]
 
 
 def _passage(
-    index: IndexedText, words: _Words, quoted: list[str], best: _Aligned, limit: int, cut: bool
+    index: IndexedText, words: sw.Words, quoted: list[str], best: _Aligned, limit: int, cut: bool
 ) -> Closest:
     mine = quoted[best.qstart : best.qend]
     theirs = [_word(index, words, i) for i in range(best.sstart, best.send)]
     differences = describe(mine, theirs)
     first_sentence = words.sentence_of[best.sstart] if best.send > best.sstart else 0
     last_sentence = words.sentence_of[max(best.sstart, best.send - 1)] if best.send > best.sstart else 0
-    line, sentence = _sentence(index, words, first_sentence, last_sentence)
+    line, sentence = sw.sentence(index, words, first_sentence, last_sentence)
     passage = " ".join(theirs)
     whole = best.qstart == 0 and best.qend == len(quoted)
     return Closest(
@@ -354,22 +250,8 @@ def _passage(
     )
 
 
-MAX_SHOWN = 400  # characters of a sentence shown in a hint
-
-
-def _sentence(index: IndexedText, words: _Words, first: int, last: int | None = None) -> tuple[int, str]:
-    """The line and text of sentences ``first``..``last`` (whitespace normalized, long ones cut)."""
-    last = first if last is None else last
-    start = words.sentence_starts[first]
-    stop = words.sentence_starts[last + 1] if last + 1 < len(words.sentence_starts) else len(words.keys)
-    text = index.norm[words.starts[start] : words.ends[stop - 1]]
-    if len(text) > MAX_SHOWN:
-        text = text[:MAX_SHOWN].rsplit(" ", 1)[0] + " …"
-    return words.lines[start], text
-
-
 def _shared(
-    index: IndexedText, words: _Words, qkeys: list[str], budget: Budget
+    index: IndexedText, words: sw.Words, qkeys: list[str], budget: Budget
 ) -> list[tuple[int, str, list[str]]]:
     """Sentences sharing the most with the quote: numbers and dates count three, other words one; very
     common words count nothing. Best first, at most three, each sharing at least a date or number or two
@@ -377,64 +259,20 @@ def _shared(
     score: Counter[int] = Counter()
     shared: dict[int, list[str]] = {}
     for key in dict.fromkeys(qkeys):
-        if key in _STOP or (len(key) < 3 and not key[:1].isdigit()):
+        if key in sw.STOP or (len(key) < 3 and not key[:1].isdigit()):
             continue
         posting = words.postings.get(key)
         if not posting or len(posting) > MAX_POSTINGS:
             continue
         if not budget.spend(len(posting)):
             break
-        weight = 3 if key[:1].isdigit() or key in _MONTHS else 1
+        weight = 3 if key[:1].isdigit() or key in sw.MONTHS else 1
         for sentence, first in {words.sentence_of[p]: p for p in reversed(posting)}.items():
             score[sentence] += weight
-            shared.setdefault(sentence, []).append(_word(index, words, first).strip(_EDGE))
+            shared.setdefault(sentence, []).append(_word(index, words, first).strip(sw.EDGE))
     ranked = sorted((s for s in score if score[s] >= 2), key=lambda s: (-score[s], s))[:3]
     ranked = [s for s in ranked if 2 * score[s] >= score[ranked[0]]]
-    return [(*_sentence(index, words, s), shared[s]) for s in ranked]
-
-
-# ---------------------------------------------------------------- differences, in words
-
-
-def _char(c: str) -> str:
-    name = unicodedata.name(c, "")
-    return f"'{c}' (U+{ord(c):04X}{' ' + name if name else ''})"
-
-
-def _quoted(words: list[str]) -> str:
-    text = " ".join(words)
-    return f"'{text}'" if len(text) <= 80 else f"'{text[:77]}…'"
-
-
-def describe(mine: list[str], theirs: list[str]) -> list[str]:
-    """How the quote's words differ from the source's, in reading order: one sentence per difference."""
-    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
-    out: list[str] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        q, s = mine[i1:i2], theirs[j1:j2]
-        after = f" after '{mine[i1 - 1]}'" if i1 > 0 else " at the start"
-        if op == "replace" and len(q) == len(s) == 1:
-            out.append(_one_word(q[0], s[0]))
-        elif op == "replace":
-            out.append(f"the quote has {_quoted(q)} where the source has {_quoted(s)}")
-        elif op == "delete":
-            out.append(f"the quote has {_quoted(q)}{after}, which the source does not")
-        else:
-            out.append(f"the source has {_quoted(s)}{after}, which the quote lacks")
-    return out
-
-
-def _one_word(q: str, s: str) -> str:
-    said = f"the quote has '{q}' where the source has '{s}'"
-    matcher = difflib.SequenceMatcher(None, q, s, autojunk=False)
-    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if len(changes) == 1 and changes[0][0] == "replace":
-        _, i1, i2, j1, j2 = changes[0]
-        if i2 - i1 == 1 and j2 - j1 == 1:
-            return f"{said}: {_char(q[i1])} for {_char(s[j1])}"
-    return said
+    return [(*sw.sentence(index, words, s), shared[s]) for s in ranked]
 
 
 # ---------------------------------------------------------------- hints

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,13 +31,14 @@ from mkdocs.structure.pages import Page
 
 from . import diagnostics as diag
 from . import plugin_pages as pp
+from .checkcache import CheckCache
 from .exports.page import DATA_PAGE
 from .inputs import links_under
 from .model import Timeline, Vocabulary
 from .plugin_exports import SiteExports, export_options
+from .plugin_render import PageSource
+from .plugin_site import Staging
 from .render import (
-    INDEX_PAGES,
-    Headings,
     Options,
     Permalinks,
     Renderer,
@@ -46,6 +48,7 @@ from .render import (
 )
 from .render.context import HOME, PERIOD_KEY
 from .render.pages import SEARCH_EXCLUDE, Rendered
+from .render.templates import MemoryBytecode
 from .stamps import StampError, data_date
 from .validate import Project, validate_project
 
@@ -72,7 +75,9 @@ class TimelineConfig(Config):  # type: ignore[no-untyped-call]
     last_updated = c.Type(bool, default=False)
 
 
-def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project, Options, Templates]:
+def site_settings(
+    plugin: TimelineConfig, config: MkDocsConfig, bytecode: MemoryBytecode | None = None
+) -> tuple[Project, Options, Templates]:
     """What the timeline takes from ``mkdocs.yml``: where the data is, how to render it, the templates
     (the site's overrides in its theme ``custom_dir`` first). Every template is compiled now: a broken
     one raises :class:`PluginError` (one line, ``file:line``) before anything is built."""
@@ -101,7 +106,7 @@ def site_settings(plugin: TimelineConfig, config: MkDocsConfig) -> tuple[Project
     )
     custom = config.theme.custom_dir
     try:
-        templates = Templates([Path(custom)] if custom else [], root=base)
+        templates = Templates([Path(custom)] if custom else [], root=base, bytecode=bytecode)
     except TemplateProblem as problem:
         raise PluginError(str(problem)) from None
     return project, options, templates
@@ -118,8 +123,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     def __init__(self) -> None:
         self._command = "build"
+        self._dirty = False
         self._last_good: Renderer | None = None  # kept across `serve` rebuilds on purpose
+        self._checks = CheckCache()  # validation results, kept across `serve` rebuilds too
+        self._pages = PageSource()  # rendered pages are kept across `serve` rebuilds too (plugin_render.py)
+        self._bytecode = MemoryBytecode()  # compiled templates (ours and the theme's), likewise
         self._exports = SiteExports()  # keeps the last good exports across `serve` rebuilds too
+        self._staging = Staging()  # `mkdocs build` writes here, then replaces site/ (plugin_site.py)
         self._reset()
 
     def _reset(self) -> None:
@@ -129,7 +139,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._renderer: Renderer | None = None
         self._problem: str | None = None
         self._home: dict[str, str] = {}
-        self._early: dict[str, tuple[str | None, Rendered]] = {}  # rendered before the build, once
         self._pending: dict[str, Rendered] = {}  # pages whose search entries wait for their turn
         self._flagged: set[str] = set()
         self._index: Any | None = None
@@ -139,11 +148,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     # ------------------------------------------------------------------ configuration and data
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self._command = command
+        self._command, self._dirty = command, dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()
-        self._project, self._options, self._templates = site_settings(self.config, config)
+        if self._command != "serve" and not self._dirty:
+            self._staging.begin(config)
+        serve = self._command == "serve"
+        self._project, self._options, self._templates = site_settings(
+            self.config, config, self._bytecode if serve else None
+        )
         self._permalinks = pp.permalinks(config)
         self._from_model = not self._templates.overridden
         if STYLESHEET not in config.extra_css:
@@ -167,7 +181,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 f"timeline: a symbolic link in the docs folder ({shown}); the site publishes only "
                 "files inside it: replace the link with the file itself"
             )
-        result = validate_project(self._project)
+        result = validate_project(self._project, cache=self._checks if self._command == "serve" else None)
         found = diag.ordered(diag.strict(result.diagnostics) if self.config.strict else result.diagnostics)
         headline = diag.summary(found, result.event_count, result.source_count)
         errors = [d for d in found if d.severity is diag.Severity.ERROR]
@@ -194,34 +208,32 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 background=self._command != "serve",  # written while MkDocs builds the pages
             )
         del result
-        gc.collect()  # the validator's garbage, before MkDocs needs the memory
         self._index = pp.search_index(config)
+        settings = repr(config.mdx_configs.get("toc"))
+        serve = self._command == "serve"
+        self._pages.start(
+            self._renderer, self._permalinks, search=self._index is not None, serve=serve, settings=settings
+        )
+        if self._staging.folder is not None:
+            self._pages.start_ahead()  # as early as can be: nothing is rendered here before the build
+        if not serve:
+            # The data lives as long as the build: the collector need not scan it again and again
+            # (its full passes over it were a tenth of a big build's own time). Not under serve,
+            # where each rebuild's data must be freed once replaced. Unfrozen when the build ends.
+            gc.freeze()
         try:
-            self._prepare()
+            self._home = self._renderer.home_parts()
+            if self._staging.folder is None:  # then a template failing on this data fails now
+                self._pages.render_early()
             self._exports.data_page(self._templates, None)  # a broken data.html fails now
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
+        self._pages.start_ahead()
         log.info(f"{headline}; {len(self._renderer.pages)} pages in {time.perf_counter() - started:.2f} s")
-
-    def _prepare(self) -> None:
-        """Render the home page's parts and the first page of each kind now: a template that fails on
-        this data fails here, before the build; those pages are kept until MkDocs asks for them."""
-        assert self._renderer is not None
-        self._home = self._renderer.home_parts()
-        kinds: set[str] = set()
-        for path, page in self._renderer.pages.items():
-            if page.kind not in kinds:
-                kinds.add(page.kind)
-                first = self._permalinks.auto_id(" ".join(page.title.split()), set())
-                self._early[path] = (first, self._render(page.path, first))
-
-    def _render(self, path: str, title_id: str | None) -> Rendered:
-        assert self._renderer is not None
-        headings = Headings(permalinks=self._permalinks, used={title_id} if title_id else set())
-        return self._renderer.render(self._renderer.pages[path], headings, search=self._index is not None)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self._renderer is not None
+        shared = pp.SharedMarkdown()
         for path, page in self._renderer.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -229,7 +241,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                     raise PluginError(f"timeline: docs/{path} is in the way of a generated page; remove it")
                 files.remove(existing)
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=page.title_markdown, inclusion=inclusion))
+            file = File.generated(config, path, content=page.title_markdown, inclusion=inclusion)
+            files.append(file)
+            if not page.in_nav:  # its MkDocs page, now: one converting its title with the shared converter
+                pp.TitlePage(file, config, shared)
         self._exports.add_files(files, config)
         for path in (STYLESHEET, SCRIPT):
             if files.get_file_from_path(path) is None:  # a docs/ copy of it wins
@@ -247,13 +262,21 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         pp.add_sections(nav, files, self._renderer.nav_sections())
         return nav
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self._command == "serve":  # the theme's templates are compiled once, not on every rebuild
+            env.bytecode_cache = self._bytecode
+        return env
+
     # ------------------------------------------------------------------ pages
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri != HOME:
+        """The home page's parts; under ``mkdocs serve`` with invalid data, the error notice on every
+        page written by hand (generated pages get it when rendered)."""
+        if page.file.src_uri == HOME:
+            html = fill_home(html, self._home)
+        elif self._renderer is not None and page.file.src_uri in self._renderer.pages:
             return html
-        filled = fill_home(html, self._home)
-        return self._with_notice(filled) if self._problem else filled
+        return self._with_notice(html) if self._problem else html
 
     @event_priority(100)  # before anything reads the page's HTML
     def _render_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -263,16 +286,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             return self._data_page(context, page, config)
         if path not in self._renderer.pages:
             return context
-        title = pp.title_id(page)
-        early = self._early.pop(path, None)
         try:
-            rendered = early[1] if early is not None and early[0] == title else self._render(path, title)
+            rendered, found = self._pages.get(path, pp.title_id(page))
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
         body = rendered.html
-        if self._problem and path in INDEX_PAGES:
-            body = self._notice() + body
-        pp.place_body(page, body, rendered.headings, self._permalinks.levels)
+        if self._problem:  # every page: the one being edited is the last good version too
+            body, found = self._notice() + body, None
+        pp.place_body(page, body, rendered.headings, self._permalinks.levels, found)
         self._pending[path] = rendered
         return context
 
@@ -329,17 +350,27 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 server.watch(str(folder))
         return server
 
+    @event_priority(-100)  # the last step of the build: the site is complete, then published
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._pages.stop()
         try:
             waited = self._exports.write_into(Path(config.site_dir))  # written meanwhile by a 2nd process
             if waited is not None:
                 log.info(f"exports written; the build waited {waited:.2f} s for them")
         finally:
             self._exports.finish(keep_last_good=self._command == "serve")
+            gc.unfreeze()  # what was frozen in on_pre_build can be collected again
+        self._staging.finish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
+        self._pages.stop()
         self._exports.finish(keep_last_good=self._command == "serve")
+        self._staging.fail(error)
 
     def on_shutdown(self) -> None:
+        self._pages.stop()
+        self._staging.end()
         self._last_good = None
+        self._pages.reuse.clear()
         self._exports.finish(keep_last_good=False)

@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .bundle import BundleError, source_date_epoch
-from .exports import EXPORTS, ExportOptions, build_exports, updated_at, write_exports
+from .exports import EXPORTS, ExportOptions, Kept, build_exports, updated_at, write_exports
 from .exports.background import ExportError, Pending, start
 from .exports.page import DATA_PAGE, data_files, fill_sizes
 from .model import Timeline
@@ -82,6 +82,7 @@ class SiteExports:
         self._directory_urls = True
         self._guide = False
         self._page_output: Path | None = None  # where MkDocs writes the Data page
+        self._kept = Kept()  # serve: each event's parts of the files, reused while unchanged
 
     def start(self, timeline: Timeline | None, options: ExportOptions, *, background: bool) -> None:
         """Begin writing the exports of ``timeline``: in a forked process (``background``), else now,
@@ -92,7 +93,7 @@ class SiteExports:
         self._directory_urls = options.directory_urls
         if not background:
             try:
-                contents = build_exports(timeline, options)
+                contents = build_exports(timeline, options, self._kept)
             except Exception:
                 raise PluginError(f"timeline: the exports failed:\n{traceback.format_exc()}") from None
             sizes = {path: len(data) for path, data in contents.items()}

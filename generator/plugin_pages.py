@@ -7,15 +7,18 @@ plugin.py only.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
 
+import markdown
 from markdown.extensions.toc import TocExtension, nest_toc_tokens, unique
 from markdown.util import parseBoolValue
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure import pages as mkdocs_pages
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink, get_toc
@@ -54,9 +57,17 @@ def title_id(page: MkDocsPage) -> str | None:
     return html.unescape(found.group(1)) if found else None
 
 
-def place_body(page: MkDocsPage, body: str, written: list[Heading], levels: range) -> None:
+def anchors(html_text: str) -> set[str]:
+    """Every ``id`` in an HTML fragment this package wrote (the anchors links may point to)."""
+    return {html.unescape(m) for m in _ID.findall(html_text)}
+
+
+def place_body(
+    page: MkDocsPage, body: str, written: list[Heading], levels: range, found: set[str] | None = None
+) -> None:
     """Put the rendered ``body`` under the page's title and set what MkDocs knows of the page from it:
-    its table of contents (the title's entry, then every heading) and its anchors (every id)."""
+    its table of contents (the title's entry, then every heading) and its anchors (every id;
+    ``found``: the body's, if already known)."""
     head = page.content or ""
     ids = {h.id for h in written}
     first = title_id(page)
@@ -75,8 +86,8 @@ def place_body(page: MkDocsPage, body: str, written: list[Heading], levels: rang
         if h.level in levels
     ]
     page.toc = get_toc(nest_toc_tokens(tokens))
-    anchors = {html.unescape(m) for m in _ID.findall(page.content)}
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
+    ids = anchors(page.content) if found is None else anchors(head) | found
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
 
 
 def _flatten(items: Any) -> list[AnchorLink]:
@@ -158,3 +169,49 @@ def _pages(items: list[Any]) -> list[MkDocsPage]:
         elif isinstance(item, Section):
             found.extend(_pages(item.children))
     return found
+
+
+class SharedMarkdown:
+    """One Markdown converter for every generated page of a build (see :class:`TitlePage`)."""
+
+    def __init__(self) -> None:
+        self.converter: markdown.Markdown | None = None
+        self.config: MkDocsConfig | None = None
+
+    def get(self, config: MkDocsConfig) -> markdown.Markdown:
+        if self.converter is None or self.config is not config:
+            self.converter = markdown.Markdown(
+                extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
+            )
+            self.config = config
+        return self.converter.reset()
+
+
+class TitlePage(MkDocsPage):
+    """A generated page, whose Markdown is only its title (and front matter). MkDocs makes a new
+    Markdown converter with every extension for every page, which cost more than converting the
+    title; these pages share one, reset between pages, and record what the conversion gives exactly as
+    ``Page.render`` does (MkDocs 1.6)."""
+
+    def __init__(self, file: File, config: MkDocsConfig, shared: SharedMarkdown) -> None:
+        super().__init__(None, file, config)
+        self.shared = shared
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        md = self.shared.get(config)
+        raw_html = mkdocs_pages._RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(self.file, files, config)
+        anchors._register(md)
+        relative = mkdocs_pages._RelativePathTreeprocessor(self.file, files, config)
+        relative._register(md)
+        title = mkdocs_pages._ExtractTitleTreeprocessor()
+        title._register(md)
+        self.content = md.convert(self.markdown)
+        self.toc = get_toc(getattr(md, "toc_tokens", []))
+        self._title_from_render = title.title
+        self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = relative.links_to_anchors

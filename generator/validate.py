@@ -9,12 +9,13 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 from . import dates, inputs
 from .causes import by_cause, note
+from .checkcache import CheckCache
 from .checks.event import check_event
 from .crossfile import Checked, check_estimates, note_broken, record, scan, summarize
 from .diagnostics import Diagnostic, Severity, error
@@ -139,17 +140,20 @@ class _Share:
     next_batch: Synchronized[int]
     sources: SourceSet
     vocabulary: Vocabulary | None
+    model: bool = True  # send the events back (False: only what the checks across files need)
 
 
 _share: _Share | None = None  # a pool worker's own, set by fork or by _start_worker
 
 
-def _start_worker(project: Project, jobs: list[tuple[Path, str]], next_batch: Synchronized[int]) -> None:
+def _start_worker(
+    project: Project, jobs: list[tuple[Path, str]], next_batch: Synchronized[int], model: bool
+) -> None:
     global _share  # noqa: PLW0603 - per-process state of a pool worker
     if _share is not None:  # forked: inherited from the parent
         return
     vocabulary, _ = load_vocabulary(project.vocabulary or project.events / VOCABULARY_FILE, project.root)
-    _share = _Share(jobs, next_batch, load_sources(project.seeds, project.root), vocabulary)
+    _share = _Share(jobs, next_batch, load_sources(project.seeds, project.root), vocabulary, model)
 
 
 def _take_batches(share: _Share | None = None, limit: int = -1) -> list[tuple[int, list[Checked]]]:
@@ -166,9 +170,10 @@ def _take_batches(share: _Share | None = None, limit: int = -1) -> list[tuple[in
             if start >= len(share.jobs):
                 return done
             batch = share.jobs[start : start + BATCH]
-            done.append(
-                (start, [_check_file(file, shown, share.sources, share.vocabulary) for file, shown in batch])
-            )
+            checked = [_check_file(file, shown, share.sources, share.vocabulary) for file, shown in batch]
+            if not share.model:  # the events stay here: sending them would cost more than making them
+                checked = [replace(c, event=None) if c.event is not None else c for c in checked]
+            done.append((start, checked))
     return done
 
 
@@ -178,9 +183,11 @@ def _check_all(
     sources: SourceSet,
     vocabulary: Vocabulary | None,
     workers: int,
+    model: bool = True,
 ) -> list[Checked]:
     """Check every file, in order. With many files, ``workers - 1`` processes and this one take batches
-    of files from a shared counter until none are left."""
+    of files from a shared counter until none are left. ``model``: keep every event (else only what
+    the checks across files need)."""
     if workers <= 1 or len(jobs) < PARALLEL_MIN_FILES:
         return [_check_file(file, shown, sources, vocabulary) for file, shown in jobs]
     # fork is cheap, and a forked worker inherits the sources already loaded here; but fork is unsafe in
@@ -188,14 +195,14 @@ def _check_all(
     global _share  # noqa: PLW0603 - inherited by forked workers
     fork = threading.active_count() == 1 and "fork" in mp.get_all_start_methods()
     context = mp.get_context("fork" if fork else "spawn")
-    share = _Share(jobs, context.Value("q", 0), sources, vocabulary)
+    share = _Share(jobs, context.Value("q", 0), sources, vocabulary, model)
     _share = share if fork else None
     if fork:  # scan the sources here once, rather than in every process
         for facts in sources.facts.values():
             facts.scan()
     try:
         with ProcessPoolExecutor(
-            workers - 1, context, _start_worker, (project, jobs, share.next_batch)
+            workers - 1, context, _start_worker, (project, jobs, share.next_batch, model)
         ) as pool:
             # Workers return their results a few batches at a time, so that sending and unpickling them
             # overlaps with checking; tasks that find no batches left return at once.
@@ -224,14 +231,45 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def validate_project(project: Project, workers: int | None = None) -> Result:
+def validate_project(
+    project: Project, workers: int | None = None, cache: CheckCache | None = None, *, model: bool = True
+) -> Result:
     """Check every event against its sources. Never raises on bad data: problems are diagnostics.
-    ``workers``: processes to use for many files (default: one per core)."""
+    ``workers``: processes to use for many files (default: one per core). ``cache``: results kept
+    from the last run with it, reused where nothing they depend on changed (checkcache.py).
+    ``model=False``: only the diagnostics are wanted (``validate``): the result's timeline has no
+    events, and worker processes need not send them back."""
     with _collector_paused():
-        return _validate(project, workers)
+        return _validate(project, workers, cache, model)
 
 
-def _validate(project: Project, workers: int | None) -> Result:
+def _check_cached(
+    project: Project,
+    jobs: list[tuple[Path, str]],
+    sources: SourceSet,
+    vocabulary: Vocabulary | None,
+    workers: int,
+    cache: CheckCache | None,
+    model: bool = True,
+) -> list[Checked]:
+    """:func:`_check_all`, for only the files whose kept result cannot be reused."""
+    if cache is None:
+        return _check_all(project, jobs, sources, vocabulary, workers, model)
+    cache.begin(vocabulary, sources)
+    kept = [cache.get(file, shown) for file, shown in jobs]
+    todo = [job for job, got in zip(jobs, kept, strict=True) if got is None]
+    fresh = iter(_check_all(project, todo, sources, vocabulary, workers, model))
+    checked = []
+    for got in kept:
+        result = got if got is not None else next(fresh)
+        if got is None:
+            cache.put(result)
+        checked.append(result)
+    cache.keep_only({shown for _, shown in jobs})
+    return checked
+
+
+def _validate(project: Project, workers: int | None, cache: CheckCache | None, model: bool) -> Result:
     root = project.root
     vocabulary_path = project.vocabulary or project.events / VOCABULARY_FILE
     vocabulary, vocabulary_found = load_vocabulary(vocabulary_path, root)
@@ -246,7 +284,7 @@ def _validate(project: Project, workers: int | None) -> Result:
     diagnostics: list[Diagnostic] = listing.diagnostics if project.files is None else []
     first_seen: dict[str, str] = {}
     estimates: dict[str, tuple[str, str, str, str, int, int]] = {}
-    checked_all = _check_all(project, jobs, sources, vocabulary, workers)
+    checked_all = _check_cached(project, jobs, sources, vocabulary, workers, cache, model)
     if project.files is not None:  # ids and estimates of the files not checked, for the cross-file checks
         named = {file.resolve() for file in files}
         for other in listing.files.values():
@@ -258,8 +296,9 @@ def _validate(project: Project, workers: int | None) -> Result:
         if problem is not None:
             diagnostics.append(problem)
             continue
-        if checked.event is not None:
-            events.append(checked.event)
+        if checked.valid:
+            if checked.event is not None and model:
+                events.append(checked.event)
             diagnostics += check_estimates(checked, estimates)
     cited = sorted({source for checked in checked_all for source in checked.cited})
     source_found = sources.diagnostics

@@ -9,14 +9,14 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from projects import fixture_project, mkdocs_serve, with_overrides
 from render.site_snapshot import broken_links, tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,16 +25,6 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 DIAGNOSTIC = re.compile(r"^events/[\w.-]+\.yaml:\d+:\d+: error\[TL\d+\]: .*$", re.MULTILINE)
 
 pytestmark = pytest.mark.slow
-
-
-def _project(tmp: Path, *, corpus: Path | None = CORPUS) -> Path:
-    shutil.copytree(ROOT / "docs", tmp / "docs")
-    shutil.copytree(ROOT / "overrides", tmp / "overrides")  # mkdocs.yml theme.custom_dir
-    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    if corpus is not None:
-        shutil.copytree(corpus / "events", tmp / "events")
-        shutil.copytree(corpus / "seeds", tmp / "seeds")
-    return tmp
 
 
 def _build(
@@ -53,7 +43,7 @@ def _build(
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str], Path]]:
-    project = _project(tmp_path_factory.mktemp("fixture-project"))
+    project = fixture_project(tmp_path_factory.mktemp("fixture-project"))
     before = tree(project / "docs")
     proc = _build(project)
     assert proc.returncode == 0, proc.stderr
@@ -125,7 +115,7 @@ def test_builds_are_byte_identical(fixture_site: tuple[Path, dict[str, str], Pat
 
 
 def test_invalid_data_fails_the_build_with_file_line_col(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = fixture_project(tmp_path)
     event = project / "events" / "jcs-1100-casualties.yaml"
     event.write_text(
         event.read_text(encoding="utf-8").replace("around 1,100", "around 1,200"), encoding="utf-8"
@@ -152,7 +142,7 @@ def test_invalid_data_fails_the_build_with_file_line_col(tmp_path: Path) -> None
 
 def test_a_link_in_docs_fails_the_build_before_anything_is_published(tmp_path: Path) -> None:
     """MkDocs follows symbolic links in docs/: a pull request could publish any file of the machine."""
-    project = _project(tmp_path)
+    project = fixture_project(tmp_path)
     secret = tmp_path / "outside.md"
     secret.write_text("# Outside\n\nnot for the site\n", encoding="utf-8")
     (project / "docs" / "leak.md").symlink_to(secret)
@@ -165,7 +155,7 @@ def test_a_link_in_docs_fails_the_build_before_anything_is_published(tmp_path: P
 
 
 def test_removing_an_event_removes_its_traces(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = fixture_project(tmp_path)
     assert _build(project).returncode == 0
     assert "estimates-differ" in (project / "site" / "search" / "search_index.json").read_text(
         encoding="utf-8"
@@ -200,7 +190,7 @@ def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
     temp = tmp_path / "tmp"  # pages are in memory: the plugin writes no temporary files at all
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    project = _project(tmp_path)
+    project = fixture_project(tmp_path)
     site = tmp_path / "served"
 
     configs = []
@@ -220,7 +210,10 @@ def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
     with caplog.at_level(logging.ERROR):
         rebuild()  # must not raise
     assert any("events/jcs-1100-casualties.yaml:" in r.getMessage() for r in caplog.records)
-    assert (site / "dated" / "2024-12" / "index.html").read_text(encoding="utf-8") == good
+    month = (site / "dated" / "2024-12" / "index.html").read_text(encoding="utf-8")
+    notice = re.compile(r'<div class="admonition failure tl-notice">.*?</pre></div>\n\n', re.DOTALL)
+    assert len(notice.findall(month)) == 1
+    assert notice.sub("", month) == good  # the last good page, under the notice
     timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "The timeline data has errors" in timeline and "events/jcs-1100-casualties.yaml:" in timeline
     plugin = configs[-1].plugins["timeline"]
@@ -230,81 +223,54 @@ def test_serve_survives_invalid_data_and_keeps_the_last_good_pages(
 
 
 def test_mkdocs_serve_reports_an_invalid_edit_and_keeps_serving(tmp_path: Path) -> None:
-    """The real `mkdocs serve`: an edit that breaks the data is reported, the server stays up, and
-    fixing it brings the pages back."""
-    import socket
-    import time
-    import urllib.request
-
-    project = _project(tmp_path)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=ENV,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-    def fetch(path: str) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-
-    def wait_for(check: Callable[[], bool], what: str) -> None:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert server.poll() is None, f"the server died while waiting for {what}"
-            try:
-                if check():
-                    return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        log.seek(0)
-        pytest.fail(f"timed out waiting for {what}; server output:\n{log.read()}")
-
+    """The real `mkdocs serve`: an edit that breaks the data is reported, the server stays up and
+    keeps the last good pages, every page (the one showing the edited event too) carries the error
+    notice naming file:line, and fixing the edit brings the pages back without it."""
+    project = fixture_project(tmp_path)
     event = project / "events" / "jcs-1100-casualties.yaml"
     good = event.read_text(encoding="utf-8")
-    try:
-        wait_for(lambda: "tl-event" in fetch("timeline/"), "the first build")
+    notice = "The timeline data has errors"
+    pages = [
+        "",  # home
+        "timeline/",
+        "dated/",
+        "dated/2024-12/",  # the edited event's page
+        "figures/",
+        "sources/",
+        "sources/fixture-a/",
+        "tags/",
+        "tags/casualties/",
+        "methodology/",
+    ]
+    with mkdocs_serve(project, tmp_path / "serve.log") as served:
+        served.wait_for(lambda: "tl-event" in served.fetch("timeline/"), "the first build")
+        before = {page: served.fetch(page) for page in pages}
+        assert not any(notice in html for html in before.values())
         event.write_text(good.replace("around 1,100", "around 1,200"), encoding="utf-8")
-        wait_for(lambda: "The timeline data has errors" in fetch("timeline/"), "the error notice")
-        assert "tl-event" in fetch("dated/2024-12/")  # the last good pages are still served
-        log.seek(0)
-        assert "events/jcs-1100-casualties.yaml:" in log.read()
+        served.wait_for(lambda: notice in served.fetch("timeline/"), "the error notice")
+        assert "events/jcs-1100-casualties.yaml:" in served.output()
+        for page in pages:
+            html = served.fetch(page)
+            assert notice in html, page
+            box = html[html.index("tl-notice") : html.index("</pre>", html.index("tl-notice"))]
+            assert re.search(r"events/jcs-1100-casualties\.yaml:\d+:\d+: error\[TL\d+\]", box), page
+        month = served.fetch("dated/2024-12/")
+        assert "tl-event" in month and 'id="e-jcs-1100-casualties"' in month  # the last good version
+        assert "around 1,100" in month and "around 1,200" not in month
         event.write_text(good, encoding="utf-8")
-        wait_for(lambda: "The timeline data has errors" not in fetch("timeline/"), "the fixed build")
+        served.wait_for(lambda: notice not in served.fetch("timeline/"), "the fixed build")
+        assert not any(notice in served.fetch(page) for page in pages)
         assert not (project / "docs" / "timeline.md").exists()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 # ---------------------------------------------------------------- templates
-
-
-def _with_overrides(project: Path, templates: dict[str, str]) -> Path:
-    """``theme.custom_dir: overrides`` holding ``overrides/timeline/<name>`` for each template given."""
-    for name, text in templates.items():
-        target = project / "overrides" / "timeline" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
-    return project
 
 
 def test_a_site_overrides_a_template_from_its_custom_dir(tmp_path: Path) -> None:
     card = (ROOT / "generator" / "templates" / "timeline" / "card.html").read_text(encoding="utf-8")
     changed = card.replace('<div class="tl-event"', '<div class="tl-event my-card"', 1)
     assert changed != card
-    project = _with_overrides(_project(tmp_path), {"card.html": changed})
+    project = with_overrides(fixture_project(tmp_path), {"card.html": changed})
     proc = _build(project)
     assert proc.returncode == 0, proc.stderr
     timeline = (project / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
@@ -327,7 +293,7 @@ def test_a_site_overrides_a_template_from_its_custom_dir(tmp_path: Path) -> None
 def test_a_broken_template_fails_with_its_file_and_line(
     tmp_path: Path, text: str, line: int, says: str
 ) -> None:
-    project = _with_overrides(_project(tmp_path), {"card.html": text})
+    project = with_overrides(fixture_project(tmp_path), {"card.html": text})
     (project / "site").mkdir()
     (project / "site" / "kept.html").write_text("an earlier build", encoding="utf-8")
     proc = _build(project)

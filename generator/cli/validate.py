@@ -25,7 +25,7 @@ def _run(args: argparse.Namespace) -> int:
         if file.suffix not in {".yaml", ".yml", ".txt"}:
             return fail(f"{file}: validate checks event files (.yaml) and sources (seeds/<id>.txt or .yaml)")
     files = tuple(args.files) if args.files else None
-    result = validate_project(Project(args.events, args.seeds, files=files))
+    result = validate_project(Project(args.events, args.seeds, files=files), model=False)
     found = diag.strict(result.diagnostics) if args.strict else list(result.diagnostics)
     headline = diag.summary(found, result.event_count, result.source_count)
     if args.format == "json":

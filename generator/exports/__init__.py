@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..model import Timeline
-from .common import DATA, Build, ExportOptions, updated_at
+from .common import DATA, Build, ExportOptions, Kept, updated_at
 from .feeds import atom, json_feed
 from .ical import ics
 from .records import claims_csv, events_csv, events_json
@@ -95,9 +95,10 @@ EXPORTS: tuple[Export, ...] = (
 )
 
 
-def build_exports(timeline: Timeline, options: ExportOptions) -> dict[str, bytes]:
-    """Every export in memory: ``{path in the site: content}``, in the order of :data:`EXPORTS`."""
-    build = Build(timeline, options)
+def build_exports(timeline: Timeline, options: ExportOptions, kept: Kept | None = None) -> dict[str, bytes]:
+    """Every export in memory: ``{path in the site: content}``, in the order of :data:`EXPORTS`.
+    ``kept``: each event's parts from the last call with it (``mkdocs serve``), reused if unchanged."""
+    build = Build(timeline, options, kept)
     found = {}
     for export in EXPORTS:
         out = io.BytesIO()
@@ -126,6 +127,7 @@ __all__ = [
     "Build",
     "Export",
     "ExportOptions",
+    "Kept",
     "build_exports",
     "updated_at",
     "write_exports",

@@ -9,7 +9,9 @@ runs a single thread (``mkdocs serve`` runs a server thread: then the files are 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
+import signal
 import threading
 import traceback
 from multiprocessing.connection import Connection
@@ -76,6 +78,8 @@ class Pending:
 
 
 def _child(connection: Connection, timeline: Timeline, options: ExportOptions, folder: Path) -> None:
+    gc.freeze()  # the inherited heap is never garbage here: the collector need not scan (or copy) it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops this
     try:
         connection.send(write_exports(timeline, options, folder))
     except BaseException:  # reported to the parent, which fails the build with it

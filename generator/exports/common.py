@@ -10,12 +10,14 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from .. import dates
 from ..model import Claim, Event, Timeline
 from ..render import context as ctx
-from ..render.text import squash
+from ..render.text import squash, summary_html
+
+T = TypeVar("T")
 
 # The subfolder of the site that holds the data files (feeds sit at the site's root).
 DATA = "data"
@@ -90,20 +92,70 @@ class Places:
         return self.page(ctx.HOME)
 
 
-class Build:
-    """One export run: the timeline, the options, and what several files share, computed once."""
+class Kept:
+    """Each event's part of each file, kept from one run to the next (``mkdocs serve`` rebuilds): a part
+    is reused while its event and the sources it cites are equal to what they were, and so are the
+    options and the vocabulary (a part may show a tag's label, a source's title, a link), else made
+    again."""
 
-    def __init__(self, timeline: Timeline, options: ExportOptions) -> None:
+    def __init__(self) -> None:
+        self.inputs: tuple[Any, ...] | None = None
+        self.parts: dict[tuple[str, str], tuple[tuple[Any, ...], Any]] = {}
+
+    def start(self, timeline: Timeline, options: ExportOptions) -> None:
+        inputs = (options, timeline.vocabulary)
+        if inputs != self.inputs:
+            self.parts.clear()
+        self.inputs = inputs
+        ids = {e.id for e in timeline.events}
+        for key in [key for key in self.parts if key[1] not in ids]:
+            del self.parts[key]
+
+
+class Build:
+    """One export run: the timeline, the options, and what several files share, computed once.
+    ``kept``: each event's parts from the last run, reused where they cannot have changed."""
+
+    def __init__(self, timeline: Timeline, options: ExportOptions, kept: Kept | None = None) -> None:
         self.timeline = timeline
         self.options = options
         self.places = Places(options)
         self.in_order: list[Event] = sorted(timeline.events, key=lambda e: e.sort_key)
         self.memo: dict[tuple[str, str], str] = {}
+        self.values: dict[str, Any] = {}
+        self.kept = kept
+        if kept is not None:
+            kept.start(timeline, options)
+
+    def part(self, make: Callable[[Build, Event], T], event: Event) -> T:
+        """``make(self, event)``: one event's part of one file (made again only when it may have
+        changed)."""
+        kept = self.kept
+        if kept is None:
+            return make(self, event)
+        key = (make.__qualname__, event.id)
+        made_of = (event, *(self.timeline.sources.get(s) for s in event.source_ids))
+        found = kept.parts.get(key)
+        if found is not None and found[0] == made_of:
+            return found[1]  # type: ignore[no-any-return]
+        value = make(self, event)
+        kept.parts[key] = (made_of, value)
+        return value
 
     @property
     def newest_first(self) -> list[Event]:
         """Events from the latest to the earliest (the reverse of timeline order)."""
         return self.in_order[::-1]
+
+    def summary_html(self, event: Event) -> str:
+        """The event's summary as HTML (the summary subset), made once (the feeds and TimelineJS)."""
+        return self.once("summary", event.id, lambda: summary_html(event.summary))
+
+    def once_value(self, kind: str, make: Callable[[], T]) -> T:
+        """``make()`` once in this run: a value every event shares."""
+        if kind not in self.values:
+            self.values[kind] = make()
+        return self.values[kind]  # type: ignore[no-any-return]
 
     def once(self, kind: str, key: str, make: Callable[[], str]) -> str:
         """``make()`` once per (kind, key) in this run (an entry's HTML is in both feeds)."""

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from functools import cache
 from typing import BinaryIO, NamedTuple
-from xml.sax.saxutils import XMLGenerator
-from xml.sax.xmlreader import AttributesImpl
 
 import jinja2
 from markupsafe import Markup
@@ -21,7 +19,6 @@ from markupsafe import Markup
 from .. import dates
 from ..model import Event, Timeline
 from ..render.numbers import figure
-from ..render.text import summary_html
 from .common import Build, plain, source_title, tag_label, uid, unit_of, write_json
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -98,7 +95,7 @@ def _entry_html(timeline: Timeline, event: Event, build: Build) -> str:
     ]
     html = _template().render(
         date=event.date_label,
-        summary=Markup(summary_html(event.summary)),  # the summary subset, every other character escaped
+        summary=Markup(build.summary_html(event)),  # the summary subset, every other character escaped
         claims=claims,
         problems=problems,
         quotes=quotes,
@@ -107,38 +104,60 @@ def _entry_html(timeline: Timeline, event: Event, build: Build) -> str:
     return " ".join(html.split())  # one line: feed readers treat newlines in HTML as nothing anyway
 
 
-class _Xml:
-    """Atom written element by element (``xml.sax.saxutils.XMLGenerator`` escapes text and attributes),
-    indented one space a level."""
+def _text(value: str) -> str:
+    """Character data as ``xml.sax.saxutils.escape`` writes it."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
-    def __init__(self, out: BinaryIO) -> None:
-        self.writer = XMLGenerator(out, encoding="utf-8", short_empty_elements=True)
+
+def _attribute(value: str) -> str:
+    """An attribute value, quoted, as ``xml.sax.saxutils.quoteattr`` writes it."""
+    value = _text(value)
+    if "\n" in value or "\r" in value or "\t" in value:
+        value = value.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in value:
+        return f'"{value}"'
+    if "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace('"', "&quot;") + '"'
+
+
+class _Xml:
+    """Atom written element by element, indented one space a level: the bytes
+    ``xml.sax.saxutils.XMLGenerator`` writes (same escaping, empty elements as ``<x/>``), made as
+    strings and written an entry at a time (the generator's calls took half the feed's time)."""
+
+    def __init__(self, out: BinaryIO | None) -> None:
+        self.out = out
+        self.parts: list[str] = []
         self.depth = 0
 
+    def _start(self, tag: str, attrs: dict[str, str]) -> str:
+        return f"<{tag}" + "".join(f" {name}={_attribute(value)}" for name, value in attrs.items())
+
     def open(self, tag: str, **attrs: str) -> None:
-        self.writer.ignorableWhitespace("\n" + " " * self.depth)
-        self.writer.startElement(tag, AttributesImpl(attrs))
+        self.parts.append("\n" + " " * self.depth + self._start(tag, attrs) + ">")
         self.depth += 1
 
     def close(self, tag: str) -> None:
         self.depth -= 1
-        self.writer.ignorableWhitespace("\n" + " " * self.depth)
-        self.writer.endElement(tag)
+        self.parts.append("\n" + " " * self.depth + f"</{tag}>")
 
     def leaf(self, tag: str, text: str = "", **attrs: str) -> None:
-        self.writer.ignorableWhitespace("\n" + " " * self.depth)
-        self.writer.startElement(tag, AttributesImpl(attrs))
-        if text:
-            self.writer.characters(text)
-        self.writer.endElement(tag)
+        start = "\n" + " " * self.depth + self._start(tag, attrs)
+        self.parts.append(f"{start}>{_text(text)}</{tag}>" if text else start + "/>")
+
+    def flush(self, end: str = "") -> None:
+        assert self.out is not None
+        self.out.write(("".join(self.parts) + end).encode("utf-8"))
+        self.parts.clear()
 
 
 def atom(build: Build, out: BinaryIO) -> None:
     """``feed.xml``: an Atom 1.0 feed of every event, newest first."""
-    timeline, options, places = build.timeline, build.options, build.places
+    options, places = build.options, build.places
     xml = _Xml(out)
-    xml.writer.startDocument()  # the XML declaration and a line end
-    xml.writer.startElement("feed", AttributesImpl({"xmlns": ATOM, "xml:lang": options.language}))
+    xml.parts.append('<?xml version="1.0" encoding="utf-8"?>\n')
+    xml.parts.append(xml._start("feed", {"xmlns": ATOM, "xml:lang": options.language}) + ">")
     xml.depth = 1
     xml.leaf("id", uid(options).urn)
     xml.leaf("title", options.title)
@@ -154,24 +173,44 @@ def atom(build: Build, out: BinaryIO) -> None:
         xml.leaf("rights", options.license)
     xml.leaf("generator", "cited-timeline")
     for event in build.newest_first:
-        xml.open("entry")
-        xml.leaf("id", uid(options, event).urn)
-        xml.leaf("title", f"{event.date_label}: {plain(event.title)}")
-        xml.leaf("updated", options.stamp)
-        xml.leaf("link", rel="alternate", type="text/html", href=places.event(event))
-        for tag_id in event.tags:
-            xml.leaf("category", term=tag_id, label=tag_label(timeline, tag_id))
-        xml.leaf("summary", plain(event.summary))
-        xml.leaf("content", entry_html(build, event), type="html")
-        xml.close("entry")
+        xml.parts.append(build.part(_entry, event))
+        xml.flush()
     xml.close("feed")
-    xml.writer.ignorableWhitespace("\n")
-    xml.writer.endDocument()
+    xml.flush("\n")
+
+
+def _entry(build: Build, event: Event) -> str:
+    """One event's ``<entry>``, as written one level deep in the feed."""
+    timeline, options, places = build.timeline, build.options, build.places
+    xml = _Xml(None)
+    xml.depth = 1
+    xml.open("entry")
+    xml.leaf("id", uid(options, event).urn)
+    xml.leaf("title", f"{event.date_label}: {plain(event.title)}")
+    xml.leaf("updated", options.stamp)
+    xml.leaf("link", rel="alternate", type="text/html", href=places.event(event))
+    for tag_id in event.tags:
+        xml.leaf("category", term=tag_id, label=tag_label(timeline, tag_id))
+    xml.leaf("summary", plain(event.summary))
+    xml.leaf("content", entry_html(build, event), type="html")
+    xml.close("entry")
+    return "".join(xml.parts)
+
+
+def _item(build: Build, event: Event) -> dict[str, object]:
+    return {
+        "id": str(uid(build.options, event)),
+        "url": build.places.event(event),
+        "title": f"{event.date_label}: {plain(event.title)}",
+        "content_html": entry_html(build, event),
+        "summary": plain(event.summary),
+        "tags": [tag_label(build.timeline, t) for t in event.tags],
+    }
 
 
 def json_feed(build: Build, out: BinaryIO) -> None:
     """``feed.json``: a JSON Feed 1.1 of every event, newest first."""
-    timeline, options, places = build.timeline, build.options, build.places
+    options, places = build.options, build.places
     feed: dict[str, object] = {"version": JSON_FEED, "title": options.title}
     if options.base:  # both are optional, and only meaningful as absolute URLs
         feed["home_page_url"] = places.home()
@@ -182,15 +221,5 @@ def json_feed(build: Build, out: BinaryIO) -> None:
         feed["user_comment"] = options.license
     feed["language"] = options.language
     feed["authors"] = [{"name": options.author or options.title}]
-    feed["items"] = (
-        {
-            "id": str(uid(options, event)),
-            "url": places.event(event),
-            "title": f"{event.date_label}: {plain(event.title)}",
-            "content_html": entry_html(build, event),
-            "summary": plain(event.summary),
-            "tags": [tag_label(timeline, t) for t in event.tags],
-        }
-        for event in build.newest_first
-    )
+    feed["items"] = (build.part(_item, event) for event in build.newest_first)
     write_json(out, feed)

@@ -107,6 +107,10 @@ def event_record(timeline: Timeline, event: Event, places: Places) -> dict[str, 
     }
 
 
+def _record(build: Build, event: Event) -> dict[str, Any]:
+    return event_record(build.timeline, event, build.places)
+
+
 def events_document(build: Build) -> dict[str, Any]:
     timeline, options, places = build.timeline, build.options, build.places
     cited = sorted({s for e in timeline.events for s in e.source_ids})
@@ -118,7 +122,7 @@ def events_document(build: Build) -> dict[str, Any]:
         "license": options.license,
         "updated": options.stamp,
         "base": options.base or "../",
-        "events": (event_record(timeline, e, places) for e in build.in_order),
+        "events": (build.part(_record, e) for e in build.in_order),
         "sources": {
             source_id: {
                 "title": source.title,
@@ -188,7 +192,7 @@ CLAIM_COLUMNS = [
 
 def events_csv(build: Build, out: BinaryIO) -> None:
     """One row per event; ``tags`` and ``sources`` hold ids separated by ``;``."""
-    _csv(out, EVENT_COLUMNS, (_event_row(build, e) for e in build.in_order))
+    _csv(out, EVENT_COLUMNS, (build.part(_event_row, e) for e in build.in_order))
 
 
 def _event_row(build: Build, event: Event) -> list[str]:
@@ -213,8 +217,12 @@ def _event_row(build: Build, event: Event) -> list[str]:
 
 def claims_csv(build: Build, out: BinaryIO) -> None:
     """One row per claim, with the quote that carries its figure."""
-    rows = (_claim_row(build.timeline, e, c) for e in build.in_order for c in e.claims)
+    rows = (row for e in build.in_order for row in build.part(_claim_rows, e))
     _csv(out, CLAIM_COLUMNS, rows)
+
+
+def _claim_rows(build: Build, event: Event) -> list[list[str]]:
+    return [_claim_row(build.timeline, event, claim) for claim in event.claims]
 
 
 def _claim_row(timeline: Timeline, event: Event, claim: Claim) -> list[str]:

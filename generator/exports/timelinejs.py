@@ -18,9 +18,8 @@ from typing import Any, BinaryIO
 from markupsafe import Markup, escape
 
 from .. import dates
-from ..model import Event, Timeline
-from ..render.text import summary_html
-from .common import Build, Places, plain, source_title, tag_label, write_json
+from ..model import Event
+from .common import Build, plain, source_title, tag_label, write_json
 
 
 def date_object(single: dates.Single) -> dict[str, int]:
@@ -33,7 +32,8 @@ def date_object(single: dates.Single) -> dict[str, int]:
     return found
 
 
-def slide(timeline: Timeline, event: Event, places: Places) -> dict[str, Any]:
+def slide(build: Build, event: Event) -> dict[str, Any]:
+    timeline, places = build.timeline, build.places
     value = event.date
     start, end = (value, None) if isinstance(value, dates.Single) else (value.start, value.end)
     if start is None:  # "../2024-12": the end is the only date known
@@ -50,7 +50,7 @@ def slide(timeline: Timeline, event: Event, places: Places) -> dict[str, Any]:
     text = Markup('{}<p>Reported by {}.</p><p><a href="{}">Quotes and figures on the timeline</a></p>')
     found["text"] = {
         "headline": str(escape(plain(event.title))),
-        "text": str(text.format(Markup(summary_html(event.summary)), sources, places.event(event))),
+        "text": str(text.format(Markup(build.summary_html(event)), sources, places.event(event))),
     }
     if event.tags:
         found["group"] = tag_label(timeline, event.tags[0])
@@ -58,12 +58,12 @@ def slide(timeline: Timeline, event: Event, places: Places) -> dict[str, Any]:
 
 
 def timelinejs(build: Build, out: BinaryIO) -> None:
-    timeline, options, places = build.timeline, build.options, build.places
+    options = build.options
     title_text = Markup("<p>{}</p>").format(options.description) if options.description else Markup("")
     if options.license:
         title_text += Markup("<p>{}</p>").format(options.license)
     document = {
         "title": {"text": {"headline": str(escape(options.title)), "text": str(title_text)}},
-        "events": (slide(timeline, e, places) for e in build.in_order),
+        "events": (build.part(slide, e) for e in build.in_order),
     }
     write_json(out, document)

@@ -80,13 +80,7 @@ class Estimate(Generic[T]):
 
     items: tuple[T, ...]
     claims: tuple[Claim, ...]
-
-    @property
-    def headline(self) -> Claim:
-        """The figure it is most often reported as (the first of those reported as often)."""
-        counts = Counter(figure(c) for c in self.claims)
-        best = max(counts.values())
-        return next(c for c in self.claims if counts[figure(c)] == best)
+    headline: Claim  # the figure it is most often reported as (the first of those reported as often)
 
     @property
     def claimant(self) -> str:
@@ -107,7 +101,21 @@ def estimates(items: Iterable[T], claim_of: Callable[[T], Claim]) -> list[Estima
         claim = claim_of(item)
         key: tuple[object, ...] = ("id", claim.estimate) if claim.estimate else claim_key(claim)
         groups.setdefault(key, []).append(item)
-    return [Estimate(tuple(found), tuple(claim_of(i) for i in found)) for found in groups.values()]
+    found = [tuple(claim_of(i) for i in items) for items in groups.values()]
+    return [
+        Estimate(tuple(items), claims, _headline(claims))
+        for items, claims in zip(groups.values(), found, strict=True)
+    ]
+
+
+def _headline(claims: Sequence[Claim]) -> Claim:
+    """The figure most claims give (the first of those given as often): made once per estimate (the
+    figures page asked for it tens of thousands of times)."""
+    if len(claims) == 1:
+        return claims[0]
+    counts = Counter(figure(c) for c in claims)
+    best = max(counts.values())
+    return next(c for c in claims if counts[figure(c)] == best)
 
 
 def _same(claim: Claim) -> Claim:

@@ -195,9 +195,15 @@ class Renderer:
         site = self.site
 
         def item(t: Text, event: Event) -> None:
-            search.compact(
-                t, event, site.label(event.date), badge(site, event), plural(len(event.source_ids), "source")
+            date, mark = site.label(event.date), badge(site, event)
+            sources = plural(len(event.source_ids), "source")
+            parts = site.memo(
+                "compact-search", event.id, lambda: search.compact_parts(event, date, mark, sources)
             )
+            if parts is None:
+                search.compact(t, event, date, mark, sources)
+            else:
+                t.extend(parts)
 
         build: dict[str, Callable[[], None]] = {
             "timeline": lambda: search.timeline(sections, context, item),

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..model import Event
-from .searchtext import Text, title
+from .searchtext import Text, item_parts, title
 
 Context = dict[str, Any]
 
@@ -235,6 +235,14 @@ def _basis(item: Context, index: int) -> str:
         f"{before} quote {item['quote']}, which reports it as current in an article published "
         f"{item['published']}"
     )
+
+
+def compact_parts(event: Event, date: str, badge: str | None, sources: str) -> list[str] | None:
+    """What :func:`compact` adds, made once per event (``None``: unusual text, make the calls)."""
+    runs: list[tuple[str | None, str]] = [(None, date), (None, " "), ("a", event.title)]
+    if badge:
+        runs += [(None, " "), ("span", badge)]
+    return item_parts("li", *runs, (None, " "), ("span", sources))
 
 
 def compact(t: Text, event: Event, date: str, badge: str | None, sources: str) -> None:

@@ -14,17 +14,35 @@ import re
 from html import escape, unescape
 
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+_OPEN = {tag: f"<{tag}>" for tag in KEEP}
+_CLOSE = {tag: f"</{tag}>" for tag in KEEP}
 _TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*>")
 
 
-class Text:
-    """One section's text, built as Material's parser would build it from the same markup."""
+def _escaped(data: str) -> str:
+    """``html.escape(data, quote=False)`` with line breaks as spaces, inlined: it runs for every run of
+    text of every page."""
+    if "&" in data:
+        data = data.replace("&", "&amp;")
+    if "<" in data:
+        data = data.replace("<", "&lt;")
+    if ">" in data:
+        data = data.replace(">", "&gt;")
+    return data.replace("\n", " ") if "\n" in data else data
 
-    __slots__ = ("_parts", "_pending")
+
+class Text:
+    """One section's text, built as Material's parser would build it from the same markup.
+
+    It runs for every element of every generated page, so the common cases take short paths; what
+    they do is what the general rules in :meth:`_put` and :meth:`close` say."""
+
+    __slots__ = ("_first", "_parts", "_pending")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._pending: list[str] = []
+        self._first: dict[str, int] = {}  # where each kept tag first opens (Material looks it up there)
 
     def text(self, value: str) -> None:
         """Text between tags (consecutive calls are one run of text, as in the HTML)."""
@@ -32,38 +50,64 @@ class Text:
             self._pending.append(value)
 
     def _flush(self) -> None:
-        if not self._pending:
-            return
-        data = "".join(self._pending)
-        self._pending.clear()
+        pending = self._pending
+        if pending:
+            data = pending[0] if len(pending) == 1 else "".join(pending)
+            pending.clear()
+            self._put(data)
+
+    def _put(self, data: str) -> None:
+        """A run of text (not empty): whitespace becomes one space, unless one is there already."""
         parts = self._parts
         if data.isspace():
             if not parts or not parts[-1].isspace():
                 parts.append(" ")
         else:
-            parts.append(escape(data.replace("\n", " "), quote=False))
+            parts.append(_escaped(data))
 
     def open(self, tag: str) -> None:
-        self._flush()
+        if self._pending:
+            self._flush()
         if tag in KEEP:
-            self._parts.append(f"<{tag}>")
+            self._first.setdefault(tag, len(self._parts))
+            self._parts.append(_OPEN[tag])
 
     def close(self, tag: str) -> None:
-        self._flush()
+        if self._pending:
+            self._flush()
         if tag not in KEEP:
             return
         parts = self._parts
-        start = parts.index(f"<{tag}>")  # the first one in the section, as Material looks it up
-        if any(not parts[i].isspace() for i in range(start + 1, len(parts))):
-            parts.append(f"</{tag}>")
+        start = self._first[tag]  # the first one in the section, as Material looks it up
+        last = len(parts) - 1
+        if (last > start and not parts[last].isspace()) or any(
+            not parts[i].isspace() for i in range(start + 1, last)
+        ):
+            parts.append(_CLOSE[tag])
         else:
             del parts[start:]  # an empty element leaves nothing
+            self._first = {t: at for t, at in self._first.items() if at < start}
 
     def element(self, tag: str, value: str) -> None:
         """``<tag>value</tag>``."""
-        self.open(tag)
-        self.text(value)
-        self.close(tag)
+        if tag in KEEP:
+            self.open(tag)
+            self.text(value)
+            self.close(tag)
+            return
+        if self._pending:
+            self._flush()
+        if value:
+            self._put(value)
+
+    def extend(self, parts: list[str]) -> None:
+        """Parts made by :func:`item_parts` (they begin with an opening tag: nothing to merge)."""
+        if self._pending:
+            self._flush()
+        for at, part in enumerate(parts):
+            if part[:1] == "<" and part[1:2] != "/":
+                self._first.setdefault(part[1:-1], len(self._parts) + at)
+        self._parts += parts
 
     def html(self, markup: str) -> None:
         """A fragment of well-formed inline HTML this package made (the summary subset)."""
@@ -77,6 +121,29 @@ class Text:
     def result(self) -> str:
         self._flush()
         return "".join(self._parts).strip()
+
+
+def item_parts(tag: str, *runs: tuple[str | None, str]) -> list[str] | None:
+    """What ``open(tag)``, then ``element(inner, value)`` for each run (``text(value)`` when ``inner``
+    is None), then ``close(tag)`` add to a section, ready for :meth:`Text.extend`. Only for a ``tag``
+    Material keeps, inner tags it drops, and runs that are single spaces (never two in a row) or
+    text that is not blank; None otherwise (make the calls then)."""
+    parts = [_OPEN[tag]]
+    for inner, value in runs:
+        if inner in KEEP or not value:
+            return None
+        if value == " ":
+            if parts[-1] == " ":
+                return None
+            parts.append(" ")
+        elif value.isspace():
+            return None
+        else:
+            parts.append(_escaped(value))
+    if all(part == " " for part in parts[1:]):
+        return None
+    parts.append(_CLOSE[tag])
+    return parts
 
 
 def title(value: str) -> str:

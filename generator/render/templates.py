@@ -109,7 +109,12 @@ class Templates:
     then the package's. All are compiled when this is made: a broken one raises
     :class:`TemplateProblem`. ``root``: file names in errors are shown relative to it."""
 
-    def __init__(self, overrides: Sequence[Path] = (), root: Path | None = None) -> None:
+    def __init__(
+        self,
+        overrides: Sequence[Path] = (),
+        root: Path | None = None,
+        bytecode: jinja2.BytecodeCache | None = None,
+    ) -> None:
         self.overrides = [Path(d) for d in overrides]
         self.root = root or Path.cwd()
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(d)) for d in self.overrides]
@@ -120,11 +125,15 @@ class Templates:
             undefined=jinja2.StrictUndefined,
             extensions=[_Layout],
             auto_reload=False,
+            bytecode_cache=bytecode,
         )
         self._compiled: dict[str, jinja2.Template] = {}
+        texts = []
         for name in NAMES:
             with self.reporting():
                 self._compiled[name] = self.env.get_template(PREFIX + name)
+                texts.append(self.env.loader.get_source(self.env, PREFIX + name)[0])  # type: ignore[union-attr]
+        self.fingerprint = tuple(texts)  # equal for equal templates (render/reuse.py)
 
     @property
     def overridden(self) -> list[str]:
@@ -183,3 +192,19 @@ def _template_frame(tb: TracebackType | None) -> tuple[str | None, int | None]:
             found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
+
+
+class MemoryBytecode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of a process (``mkdocs serve``): a template whose
+    source is unchanged is loaded rather than compiled again (Jinja checks the source's checksum)."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.stored.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.stored[bucket.key] = bucket.bytecode_to_string()

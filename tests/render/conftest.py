@@ -52,7 +52,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     )
     config.plugins["timeline"].config.periods = HOSTILE_PERIODS
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(plugin, "validate_project", lambda project: Result(timeline, (), 1, 1))
+        patch.setattr(plugin, "validate_project", lambda project, **_: Result(timeline, (), 1, 1))
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

@@ -82,6 +82,31 @@ def test_parallel_equals_sequential(
     assert (many.event_count, many.source_count) == (91, 6)
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_without_the_model_the_diagnostics_are_the_same(
+    corpus: Path, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``model=False`` (what `validate` asks for): no events come back, every diagnostic does, the
+    checks across files included (an estimate reported differently in two files, a duplicate id)."""
+    events = corpus / "events"
+    for name in ("event-00002.yaml", "event-00004.yaml"):
+        path = events / name
+        text = path.read_text(encoding="utf-8")
+        assert "claims:" in text
+        path.write_text(
+            text.replace("    citation: 1\n", "    citation: 1\n    estimate: shared\n", 1), "utf-8"
+        )
+    monkeypatch.setattr(validate, "PARALLEL_MIN_FILES", 10)
+    monkeypatch.setattr(validate, "BATCH", 4)
+    project = Project(events, corpus / "seeds", root=corpus)
+    whole = validate_project(project, workers=workers)
+    light = validate_project(project, workers=workers, model=False)
+    assert light.diagnostics == whole.diagnostics and light.timeline.events == ()
+    assert (light.event_count, light.source_count) == (whole.event_count, whole.source_count)
+    assert {"TL174", "TL122", "TL140"} <= {d.code for d in whole.diagnostics}
+    assert len(whole.timeline.events) > 80
+
+
 def test_events_cross_processes_whole(repo_root: Path) -> None:
     """The repository's events (with claims, recorded problems and date bases) survive pickling as
     workers send them: every record rebuilt through its own constructor, equal to the original."""

@@ -50,3 +50,11 @@ def test_a_source_with_a_placeholder_is_not_used(project: MiniProject) -> None:
     assert where(basis) == ("seeds/alpha.yaml", 5, 18)
     assert basis.hint == "fill it in, e.g. published_basis: the date line under the headline"
     assert "alpha" not in result.timeline.sources and result.timeline.events == ()
+
+
+def test_a_placeholder_spelt_with_an_escape_is_still_one(project: MiniProject) -> None:
+    """Files without "TODO" in their text skip the search for placeholders, unless an escape could
+    spell one."""
+    project.event(variant('date: "2024-12-23"', 'date: "\\x54ODO"'))
+    result = project.validate()
+    assert codes(result) == ["TL134"] and where(result.diagnostics[0]) == (EVENT_PATH, 2, 7)
