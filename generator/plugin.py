@@ -1,10 +1,10 @@
 """The MkDocs plugin ``timeline``: validate the data, render the timeline, add the pages.
 
 The core (``generator.validate``, ``generator.render``) knows nothing of MkDocs; this module and
-plugin_pages.py are the only glue. Pages are added as in-memory files whose Markdown is only their
-title, never written into ``docs/`` (that would make ``mkdocs serve`` rebuild forever); each page's
-body is rendered to HTML from the templates when MkDocs builds that page, and dropped once written.
-Search entries of those pages come from the model, not from parsing their HTML.
+the other plugin_*.py modules are the only glue. Pages are added as in-memory files whose Markdown is
+only their title, never written into ``docs/`` (that would make ``mkdocs serve`` rebuild forever);
+each page's body is rendered to HTML from the templates when MkDocs builds that page, and dropped
+once written. Search entries of those pages come from the model, not from parsing their HTML.
 
 A failed validation fails ``mkdocs build`` with the same ``file:line:col`` lines as ``python -m
 generator validate``, before anything in ``site/`` is touched; under ``mkdocs serve`` it is reported
@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -35,6 +33,7 @@ from .checkcache import CheckCache
 from .exports.page import DATA_PAGE
 from .inputs import links_under
 from .model import Timeline, Vocabulary
+from .plugin_config import ASSETS, SCRIPT, STYLESHEET, TimelineConfig, site_settings
 from .plugin_exports import SiteExports, export_options
 from .plugin_render import PageSource
 from .plugin_site import Staging
@@ -46,76 +45,12 @@ from .render import (
     Templates,
     fill_home,
 )
-from .render.context import HOME, PERIOD_KEY
+from .render.context import HOME
 from .render.pages import SEARCH_EXCLUDE, Rendered
 from .render.templates import MemoryBytecode
-from .stamps import StampError, data_date
 from .validate import Project, validate_project
 
 log = get_plugin_logger("timeline")
-ASSETS = Path(__file__).resolve().parent / "assets"
-STYLESHEET = "assets/timeline/timeline.css"  # where the plugin's stylesheet lands in the site
-SCRIPT = "assets/timeline/timeline.js"  # its progressive enhancements (tag filter, focus on arrival)
-
-
-class TimelineConfig(Config):  # type: ignore[no-untyped-call]
-    events = c.Type(str, default="events")
-    seeds = c.Type(str, default="seeds")
-    vocabulary = c.Optional(c.Type(str))
-    periods = c.DictOfItems(c.Type(str), default={})
-    strict = c.Type(bool, default=False)
-    full_timeline_limit = c.Type(int, default=500)
-    latest = c.Type(int, default=5)
-    key_figures = c.Type(int, default=3)
-    exports = c.Type(bool, default=True)  # feeds and data files, and the Data page listing them
-    # The offline zip (a path from mkdocs.yml's folder): when it exists at build time, it is copied
-    # beside the home page, which links it with its size. Left out of builds with the offline plugin.
-    download = c.Optional(c.Type(str))
-    # Show on the home page when the data (events and seeds) last changed: its last commit's date.
-    last_updated = c.Type(bool, default=False)
-
-
-def site_settings(
-    plugin: TimelineConfig, config: MkDocsConfig, bytecode: MemoryBytecode | None = None
-) -> tuple[Project, Options, Templates]:
-    """What the timeline takes from ``mkdocs.yml``: where the data is, how to render it, the templates
-    (the site's overrides in its theme ``custom_dir`` first). Every template is compiled now: a broken
-    one raises :class:`PluginError` (one line, ``file:line``) before anything is built."""
-    bad = sorted(k for k in plugin.periods if not PERIOD_KEY.match(str(k)))
-    if bad:
-        raise PluginError(f'timeline: periods keys must be months like "2024-06", not {", ".join(bad)}')
-    base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-    vocabulary = plugin.vocabulary
-    # Diagnostics name files relative to the project root, as `python -m generator validate` does
-    # when run there: events/x.yaml:12:5.
-    project = Project(
-        base / plugin.events, base / plugin.seeds, base / vocabulary if vocabulary else None, root=base
-    )
-    try:
-        updated = data_date(base, (project.events, project.seeds)) if plugin.last_updated else None
-    except StampError as exc:
-        raise PluginError(f"timeline: {exc}") from None
-    options = Options(
-        periods=dict(plugin.periods),
-        directory_urls=bool(config.use_directory_urls),
-        full_limit=plugin.full_timeline_limit,
-        latest=plugin.latest,
-        key_figures=plugin.key_figures,
-        download=_download(base / plugin.download, config) if plugin.download else None,
-        updated=updated,
-    )
-    custom = config.theme.custom_dir
-    try:
-        templates = Templates([Path(custom)] if custom else [], root=base, bytecode=bytecode)
-    except TemplateProblem as problem:
-        raise PluginError(str(problem)) from None
-    return project, options, templates
-
-
-def _download(path: Path, config: MkDocsConfig) -> tuple[str, int] | None:
-    """The offline zip's name and size when it exists and this is not the offline build itself."""
-    offline = any(name.split("/")[-1] == "offline" for name in config.plugins)
-    return (path.name, path.stat().st_size) if path.is_file() and not offline else None
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import gc
-import multiprocessing as mp
 import os
-import threading
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from multiprocessing.sharedctypes import Synchronized
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from . import dates, inputs
+from . import checkpool, dates, inputs
 from .causes import by_cause, note
 from .checkcache import CheckCache
-from .checks.event import check_event
-from .crossfile import Checked, check_estimates, note_broken, record, scan, summarize
+from .crossfile import Checked, check_estimates, note_broken, record, scan
 from .diagnostics import Diagnostic, Severity, error
 from .loading import load_yaml
 from .model import Event, Measure, Tag, Timeline, Vocabulary
@@ -114,121 +107,10 @@ def event_files(events: Path) -> list[Path]:
     return list(list_events(events, events.as_posix()).files.values())
 
 
-def _check_file(file: Path, shown: str, sources: SourceSet, vocabulary: Vocabulary | None) -> Checked:
-    doc, found = load_yaml(file, shown)
-    if doc is None:
-        return Checked(shown, None, found, None)
-    event, found = check_event(doc, file.stem, sources, vocabulary, found)
-    return summarize(doc.data, doc.mark, shown, event, found)
-
-
-# Above this many event files, validation uses every core. Below it, starting workers costs more than it
-# saves.
-PARALLEL_MIN_FILES = 2000
-# Processes take files in batches of this many from a shared counter: a process that runs slower (a busy
-# core, a bigger heap, results to unpickle) simply takes fewer batches, and all finish together.
-BATCH = 50
-BATCHES_PER_TASK = 10
-
-
-@dataclass(frozen=True)
-class _Share:
-    """What every process checking files needs: the files, the shared index of the next batch to take,
-    the sources and the vocabulary."""
-
-    jobs: list[tuple[Path, str]]
-    next_batch: Synchronized[int]
-    sources: SourceSet
-    vocabulary: Vocabulary | None
-    model: bool = True  # send the events back (False: only what the checks across files need)
-
-
-_share: _Share | None = None  # a pool worker's own, set by fork or by _start_worker
-
-
-def _start_worker(
-    project: Project, jobs: list[tuple[Path, str]], next_batch: Synchronized[int], model: bool
-) -> None:
-    global _share  # noqa: PLW0603 - per-process state of a pool worker
-    if _share is not None:  # forked: inherited from the parent
-        return
+def _worker_inputs(project: Project) -> tuple[SourceSet, Vocabulary | None]:
+    """What a spawned worker process loads for itself: the project's sources and vocabulary."""
     vocabulary, _ = load_vocabulary(project.vocabulary or project.events / VOCABULARY_FILE, project.root)
-    _share = _Share(jobs, next_batch, load_sources(project.seeds, project.root), vocabulary, model)
-
-
-def _take_batches(share: _Share | None = None, limit: int = -1) -> list[tuple[int, list[Checked]]]:
-    """Check batches of files until none are left (or ``limit`` batches are done); each batch comes with
-    the index of its first file."""
-    share = share or _share
-    assert share is not None
-    done: list[tuple[int, list[Checked]]] = []
-    with _collector_paused():
-        while len(done) != limit:
-            with share.next_batch.get_lock():
-                start = share.next_batch.value
-                share.next_batch.value = start + BATCH
-            if start >= len(share.jobs):
-                return done
-            batch = share.jobs[start : start + BATCH]
-            checked = [_check_file(file, shown, share.sources, share.vocabulary) for file, shown in batch]
-            if not share.model:  # the events stay here: sending them would cost more than making them
-                checked = [replace(c, event=None) if c.event is not None else c for c in checked]
-            done.append((start, checked))
-    return done
-
-
-def _check_all(
-    project: Project,
-    jobs: list[tuple[Path, str]],
-    sources: SourceSet,
-    vocabulary: Vocabulary | None,
-    workers: int,
-    model: bool = True,
-) -> list[Checked]:
-    """Check every file, in order. With many files, ``workers - 1`` processes and this one take batches
-    of files from a shared counter until none are left. ``model``: keep every event (else only what
-    the checks across files need)."""
-    if workers <= 1 or len(jobs) < PARALLEL_MIN_FILES:
-        return [_check_file(file, shown, sources, vocabulary) for file, shown in jobs]
-    # fork is cheap, and a forked worker inherits the sources already loaded here; but fork is unsafe in
-    # a threaded process (mkdocs serve), where a spawned worker loads its own.
-    global _share  # noqa: PLW0603 - inherited by forked workers
-    fork = threading.active_count() == 1 and "fork" in mp.get_all_start_methods()
-    context = mp.get_context("fork" if fork else "spawn")
-    share = _Share(jobs, context.Value("q", 0), sources, vocabulary, model)
-    _share = share if fork else None
-    if fork:  # scan the sources here once, rather than in every process
-        for facts in sources.facts.values():
-            facts.scan()
-    try:
-        with ProcessPoolExecutor(
-            workers - 1, context, _start_worker, (project, jobs, share.next_batch, model)
-        ) as pool:
-            # Workers return their results a few batches at a time, so that sending and unpickling them
-            # overlaps with checking; tasks that find no batches left return at once.
-            tasks = -(-len(jobs) // (BATCH * BATCHES_PER_TASK))
-            pending = [pool.submit(_take_batches, None, BATCHES_PER_TASK) for _ in range(tasks)]
-            batches = _take_batches(share)
-            for future in pending:
-                batches += future.result()
-    finally:
-        _share = None
-    batches.sort(key=lambda batch: batch[0])
-    return [checked for _, batch in batches for checked in batch]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Validation allocates millions of short-lived, acyclic objects (YAML nodes, dicts, dataclasses);
-    Python's cyclic collector would rescan the growing set of survivors again and again (a quarter of
-    the time at 10,000 events). Reference counting still frees everything; cycles wait until the end."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return load_sources(project.seeds, project.root), vocabulary
 
 
 def validate_project(
@@ -239,7 +121,7 @@ def validate_project(
     from the last run with it, reused where nothing they depend on changed (checkcache.py).
     ``model=False``: only the diagnostics are wanted (``validate``): the result's timeline has no
     events, and worker processes need not send them back."""
-    with _collector_paused():
+    with checkpool.collector_paused():
         return _validate(project, workers, cache, model)
 
 
@@ -252,13 +134,14 @@ def _check_cached(
     cache: CheckCache | None,
     model: bool = True,
 ) -> list[Checked]:
-    """:func:`_check_all`, for only the files whose kept result cannot be reused."""
+    """:func:`checkpool.check_all`, for only the files whose kept result cannot be reused."""
+    load = partial(_worker_inputs, project)
     if cache is None:
-        return _check_all(project, jobs, sources, vocabulary, workers, model)
+        return checkpool.check_all(jobs, sources, vocabulary, workers, load, model)
     cache.begin(vocabulary, sources)
     kept = [cache.get(file, shown) for file, shown in jobs]
     todo = [job for job, got in zip(jobs, kept, strict=True) if got is None]
-    fresh = iter(_check_all(project, todo, sources, vocabulary, workers, model))
+    fresh = iter(checkpool.check_all(todo, sources, vocabulary, workers, load, model))
     checked = []
     for got in kept:
         result = got if got is not None else next(fresh)

@@ -22,6 +22,22 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 
 
+def run(
+    cwd: Path, *arguments: str, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """``python <arguments>`` (``-m mkdocs build …``, ``-m generator …``) in ``cwd``, output captured,
+    never raising on a failing exit: the tests read the code and the output."""
+    return subprocess.run(
+        [sys.executable, *arguments],
+        cwd=cwd,
+        env=ENV if env is None else env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
 def fixture_project(root: Path, *, corpus: Path | None = CORPUS) -> Path:
     """The repository's docs/, overrides/ (its theme custom_dir) and mkdocs.yml in ``root``, with
     ``corpus``'s events/ and seeds/."""

@@ -7,7 +7,6 @@ its events/ and seeds/, so diagnostics read ``events/<id>.yaml:line:col`` exactl
 from __future__ import annotations
 
 import logging
-import os
 import re
 import subprocess
 import sys
@@ -16,12 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from projects import fixture_project, mkdocs_serve, with_overrides
+from projects import ENV, fixture_project, mkdocs_serve, run, with_overrides
 from render.site_snapshot import broken_links, tree
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 DIAGNOSTIC = re.compile(r"^events/[\w.-]+\.yaml:\d+:\d+: error\[TL\d+\]: .*$", re.MULTILINE)
 
 pytestmark = pytest.mark.slow
@@ -30,15 +28,7 @@ pytestmark = pytest.mark.slow
 def _build(
     project: Path, site: str = "site", *, config: str = "mkdocs.yml"
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", site],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run(project, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", site)
 
 
 @pytest.fixture(scope="module")

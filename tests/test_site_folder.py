@@ -17,12 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from projects import fixture_project, with_overrides
+from projects import ENV, fixture_project, run, with_overrides
 from render.site_snapshot import tree
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 # Runs `mkdocs build` with every file MkDocs writes after the first few failing with ENOSPC.
 FULL_DISK = """
 import errno, shutil, sys
@@ -49,16 +48,8 @@ def _build(
     project: Path, *args: str, site: Path | None = None, full_disk: bool = False
 ) -> subprocess.CompletedProcess[str]:
     where = ["-d", str(site)] if site is not None else []
-    command = [sys.executable, "-c", FULL_DISK] if full_disk else [sys.executable, "-m", "mkdocs"]
-    return subprocess.run(
-        [*command, "build", "--strict", *where, *args],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    command = ["-c", FULL_DISK] if full_disk else ["-m", "mkdocs"]
+    return run(project, *command, "build", "--strict", *where, *args)
 
 
 def _leftovers(folder: Path) -> list[str]:

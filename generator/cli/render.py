@@ -39,7 +39,7 @@ def render(config_file: Path, out: Path, builder: str = "mkdocs") -> int:
     from mkdocs.exceptions import ConfigurationError, PluginError
 
     from ..bundle import load_config as raw_config
-    from ..plugin import ASSETS, SCRIPT, STYLESHEET, site_settings
+    from ..plugin_config import ASSETS, SCRIPT, STYLESHEET, site_settings
     from ..plugin_exports import write_plain
     from ..render import Renderer, TemplateProblem, fill_home
     from ..validate import validate_project

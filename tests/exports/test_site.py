@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from html.parser import HTMLParser
@@ -17,6 +16,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 import yaml
+from projects import run
 
 from generator.exports import EXPORTS, ExportOptions, build_exports, updated_at
 from generator.exports.page import size_label
@@ -51,15 +51,7 @@ def _project(folder: Path, **settings: object) -> Path:
 
 
 def _build(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        env={**os.environ, **ENV_KEYS},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run(project, "-m", "mkdocs", "build", "--strict", env={**os.environ, **ENV_KEYS})
 
 
 @pytest.fixture(scope="module")

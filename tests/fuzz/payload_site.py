@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import atexit
 import hashlib
-import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from functools import cache
@@ -21,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from projects import run
 
 from generator.validate import Project, validate_project
 
 from . import payloads
 
 ROOT = Path(__file__).resolve().parents[2]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 # Scripts in the payloads call alert(); digits would be numbers no quote states (TL160).
 SCRIPTED = tuple(p.replace("alert(1)", "alert(document.domain)") for p in payloads.XSS)
 EVENT_FIELDS = (
@@ -165,15 +163,7 @@ def copy_repository(project: Path) -> Path:
 
 
 def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    return run(project, "-m", "mkdocs", "build", "--strict", timeout=600)
 
 
 @cache

@@ -5,51 +5,19 @@ diagnostic for `mkdocs build` and `mkdocs serve`."""
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from projects import mkdocs_serve
+from render.site_snapshot import live
 
 from generator.render import render_site
 from generator.validate import Project, validate_project
 
 from .harness import UNSAFE
-from .payload_site import ENV, copy_repository, mkdocs_build, payload_site
+from .payload_site import copy_repository, mkdocs_build, payload_site
 
 pytestmark = pytest.mark.slow
-
-
-class _Live(HTMLParser):
-    """What in a page could run: event handlers, script-like URLs, inline scripts that call alert()."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[str] = []
-        self._script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._script = tag == "script"
-        for name, raw in attrs:
-            value = (raw or "").strip().lower()
-            if name.lower().startswith("on"):
-                self.found.append(f"<{tag} {name}=...>")
-            if name in {"href", "src", "action", "formaction", "data"} and value.startswith(
-                ("javascript:", "data:", "vbscript:")
-            ):
-                self.found.append(f"<{tag} {name}={value[:40]}>")
-        if tag in {"iframe", "object", "embed"}:
-            self.found.append(f"<{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        if self._script and "alert(" in data:
-            self.found.append(f"<script>{data[:60]}</script>")
-
-    def handle_endtag(self, tag: str) -> None:
-        self._script = False
 
 
 def test_the_payload_site_builds_strict_with_plain_output() -> None:
@@ -64,13 +32,11 @@ def test_the_payload_site_has_no_live_markup_from_the_data() -> None:
     site = payload_site()
     pages = sorted(site.site.rglob("*.html"))
     assert len(pages) > 30
-    live = {}
+    running = {}
     for page in pages:
-        parser = _Live()
-        parser.feed(page.read_text(encoding="utf-8"))
-        if parser.found:
-            live[page.relative_to(site.site).as_posix()] = parser.found
-    assert live == {}
+        if found := live(page.read_text(encoding="utf-8")):
+            running[page.relative_to(site.site).as_posix()] = found
+    assert running == {}
 
 
 def test_invalid_data_fails_the_build_with_plain_lines(tmp_path: Path) -> None:
@@ -122,33 +88,10 @@ def test_deep_nesting_is_one_diagnostic_for_mkdocs_build(tmp_path: Path) -> None
 def test_deep_nesting_is_one_diagnostic_for_mkdocs_serve(tmp_path: Path) -> None:
     project = copy_repository(tmp_path)
     _deep(project)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=ENV,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and "Serving on" not in (tmp_path / "serve.log").read_text():
-            assert server.poll() is None, (
-                f"the server died ({server.returncode}): {(tmp_path / 'serve.log').read_text()}"
-            )
-            time.sleep(0.2)
-        output = (tmp_path / "serve.log").read_text(encoding="utf-8")
-        assert "Serving on" in output, output
-        assert server.poll() is None  # it was exiting with -11 (SIGSEGV)
-        assert _diagnostics(output) == DEEP_ERRORS
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
+    with mkdocs_serve(project, tmp_path / "serve.log") as served:
+        served.wait_for(lambda: "Serving on" in served.output(), "the first build", timeout=120)
+        assert served.process.poll() is None  # it was exiting with -11 (SIGSEGV)
+        assert _diagnostics(served.output()) == DEEP_ERRORS
 
 
 @pytest.mark.parametrize("as_of", ["9999-12", "0001-01"])

@@ -5,21 +5,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from projects import run
 
 from generator.__main__ import main
 from generator.cli import init as init_module
 from generator.cli.init import default_title, init, project_files
 
 ROOT = Path(__file__).resolve().parents[2]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 EXPECTED = {
     "mkdocs.yml",
     "README.md",
@@ -84,15 +82,7 @@ def test_the_new_project_validates_and_builds_strict(tmp_path: Path) -> None:
     project = tmp_path / "p"
     init(project, title='Floods: "a" timeline')
     for command in (["generator", "validate", "--strict"], ["mkdocs", "build", "--strict"]):
-        proc = subprocess.run(
-            [sys.executable, "-m", *command],
-            cwd=project,
-            env=ENV,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+        proc = run(project, "-m", *command)
         assert proc.returncode == 0, proc.stdout + proc.stderr
     site = project / "site"
     assert (site / "timeline" / "index.html").is_file()

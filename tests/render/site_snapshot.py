@@ -69,6 +69,43 @@ class _Links(HTMLParser):
             self.links.append(values["href"] or "")
 
 
+class _Live(HTMLParser):
+    """What in a page could run or load: event handlers, script-like URLs, frames and plugins, an
+    image from a payload's ``src=x``, inline scripts that call alert()."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._script = tag == "script"
+        for name, raw in attrs:
+            value = (raw or "").strip().lower()
+            if name.lower().startswith("on"):
+                self.found.append(f"<{tag} {name}=...>")
+            if name in {"href", "src", "action", "formaction", "data"} and value.startswith(
+                ("javascript:", "data:", "vbscript:")
+            ):
+                self.found.append(f"<{tag} {name}={value[:40]}>")
+        if tag in {"iframe", "object", "embed"} or (tag == "img" and dict(attrs).get("src") == "x"):
+            self.found.append(f"<{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if self._script and "alert" in data:
+            self.found.append(f"<script>{data[:60]}</script>")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._script = False
+
+
+def live(html: str) -> list[str]:
+    """The parts of ``html`` that could run or load something (empty for an inert page)."""
+    parser = _Live()
+    parser.feed(html)
+    return parser.found
+
+
 def broken_links(site: Path) -> list[str]:
     """Every same-site link that points at a missing page or a missing id on an existing page."""
     pages = {}

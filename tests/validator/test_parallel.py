@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from generator import validate
+from generator import checkpool
 from generator.dates import Interval, Single
 from generator.diagnostics import Diagnostic
 from generator.model import Citation, Claim, DateBasis, Event, Problem, Span
@@ -55,14 +55,14 @@ def another_thread() -> Iterator[None]:
 def test_parallel_equals_sequential(
     corpus: Path, workers: int, threaded: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(validate, "PARALLEL_MIN_FILES", 10)
-    monkeypatch.setattr(validate, "BATCH", 4)  # many batches, taken by whichever process is free
+    monkeypatch.setattr(checkpool, "PARALLEL_MIN_FILES", 10)
+    monkeypatch.setattr(checkpool, "BATCH", 4)  # many batches, taken by whichever process is free
     project = Project(corpus / "events", corpus / "seeds", root=corpus)
     one = validate_project(project, workers=1)
     # This process checks slowly, so the workers (which start with the module unpatched) must take
     # batches too: the test fails if a worker never checked a file.
     here = 0
-    check_file = validate._check_file
+    check_file = checkpool._check_file
 
     def slow_check_file(*args: Any) -> Any:
         nonlocal here
@@ -70,7 +70,7 @@ def test_parallel_equals_sequential(
         time.sleep(0.02)
         return check_file(*args)
 
-    monkeypatch.setattr(validate, "_check_file", slow_check_file)
+    monkeypatch.setattr(checkpool, "_check_file", slow_check_file)
     with another_thread() if threaded else nullcontext():
         many = validate_project(project, workers=workers)
     assert 0 < here < one.event_count
@@ -96,8 +96,8 @@ def test_without_the_model_the_diagnostics_are_the_same(
         path.write_text(
             text.replace("    citation: 1\n", "    citation: 1\n    estimate: shared\n", 1), "utf-8"
         )
-    monkeypatch.setattr(validate, "PARALLEL_MIN_FILES", 10)
-    monkeypatch.setattr(validate, "BATCH", 4)
+    monkeypatch.setattr(checkpool, "PARALLEL_MIN_FILES", 10)
+    monkeypatch.setattr(checkpool, "BATCH", 4)
     project = Project(events, corpus / "seeds", root=corpus)
     whole = validate_project(project, workers=workers)
     light = validate_project(project, workers=workers, model=False)
