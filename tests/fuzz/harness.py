@@ -181,9 +181,9 @@ _LIVE = re.compile(
 
 
 # What the templates themselves write of those tags: the figures chart, the overview axis and the
-# claimant shapes (<svg>), the folded parts of a card (<details>).
+# claimant shapes and the chart key's glyphs (<svg>), the folded parts of a card (<details>).
 _TEMPLATE_TAGS = re.compile(
-    r'<(?:svg class="tl-(?:chart-svg|overview-svg|shape)[ "]|details class="tl-(?:more|reports)")'
+    r'<(?:svg class="tl-(?:chart-svg|overview-svg|shape|glyph)[ "]|details class="tl-(?:more|reports)")'
 )
 
 
