@@ -230,14 +230,15 @@ def card(site: Site, context: Context, headings: Headings) -> Markup:
 
 def badge(site: Site, event: Event) -> str | None:
     """The event's headline figure, qualifier and unit included ("about 1,100 soldiers"), with how many
-    more estimates it holds; ``None`` without figures."""
+    more estimates it holds ("+1 more figure", in words: a bare "+1" says nothing); ``None`` without
+    figures."""
     if not event.claims:
         return None
     found = estimates(event.claims, lambda c: c)
     first = found[0].headline
     measure = site.timeline.vocabulary.measures.get(first.measure)
     unit = first.unit or (measure.unit if measure else "")
-    more = f" +{len(found) - 1}" if len(found) > 1 else ""
+    more = f" +{len(found) - 1} more figure{'s' if len(found) > 2 else ''}" if len(found) > 1 else ""
     return f"{figure(first)} {unit}".strip() + more
 
 

@@ -1,231 +1,176 @@
 """A build-time SVG chart of one measure (``chart.html``): one mark per estimate over as-of time. No
-JavaScript. This module computes the geometry; the template draws it.
+JavaScript. This module puts the chart together; chartmarks.py draws the marks, chartframe.py the
+axes and the labels, chartkey.py the key, shapes.py the paths.
 
-* A claimant keeps one colour (CSS classes ``tl-s0`` … ``tl-s7``, light and dark) and one shape
-  across every chart of the site (:class:`Claimants`).
-* An estimate as of a day is a point; as of a month (or any longer span) it is a bar across that span,
-  never a point in its middle. Nothing joins separate estimates.
-* "about" draws the shape hollow, "at least" an arrow up, "at most" an arrow down, a range a bar.
-* Labels are direct: each estimate is named (claimant and figure) in the column right of the plot, with
-  a leader line to its mark. The chart carries a ``<title>`` and a ``<desc>`` that says every figure.
+* A named claimant keeps one colour (CSS classes ``tl-s0`` … ``tl-s7``, light and dark) and one shape
+  across every chart of the site (:class:`Claimants`). A claimant the article does not name is nobody in
+  particular: a grey circle (``tl-sn``, not in the claimants' palette), labelled with its article.
+* Labels are direct, in a gutter right of the plot (the time axis ends with the data's last day). On a
+  phone the gutter is cut off (CSS) and the list under the plot, keyed by shape, names the marks.
+* The chart has a ``<title>`` and a ``<desc>`` that says every figure; the key explains the glyphs it
+  uses, drawn as the chart draws them.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
-from datetime import date, timedelta
+from collections.abc import Callable, Sequence
+from datetime import timedelta
 from typing import Any
 
 from .. import dates
 from ..model import Claim
-from . import when
-from .numbers import Estimate, bounds, estimates, figure, number
+from . import chartframe, chartkey, chartmarks, shapes, when
+from .chartframe import Frame
+from .numbers import Estimate, bounds, estimates, figure, number, unnamed
 
 Context = dict[str, Any]
+Where = Callable[[Claim], str | None]  # the title of the article a claim is quoted from
 
 WIDTH = 720
-LEFT, PLOT_RIGHT, TOP, BOTTOM = 84, 440, 18, 42  # the plot; labels go right of PLOT_RIGHT
-PLOT_HEIGHT = 240
-LABEL_X = PLOT_RIGHT + 24
-LINE = 28  # a label line's height: room for the phone's larger font (CSS: 24 user units)
-WRAP = 18  # characters per label line (the label column is 256 units wide)
+TOP = 30  # room above the plot for an "at least" arrow
+PLOT_HEIGHT = 220  # at least; more when the labels need it
+AXIS_ROOM = 34
+LABEL_LIMIT = 24  # more estimates than this: no direct labels (the list under the chart names them)
+TICK_CHAR = 9.0  # a y tick label's character at the phone's larger text
 SERIES_CLASSES = 8
-SHAPES = 8
 DESC_LIMIT = 40
-R = 6  # a shape's radius
 
 
 class Claimants:
-    """Every claimant of the site in one order, so that each keeps its colour and shape everywhere."""
+    """Every named claimant of the site in one order, so that each keeps its colour and shape
+    everywhere; claimants the articles do not name take neither."""
 
     def __init__(self, claims: Sequence[Claim]) -> None:
-        names = sorted({c.claimant for c in claims}, key=lambda s: (s.casefold(), s))
+        names = sorted(
+            {c.claimant for c in claims if not unnamed(c.claimant)}, key=lambda s: (s.casefold(), s)
+        )
         self.index = {name: i for i, name in enumerate(names)}
 
-    def colour(self, name: str) -> int:
-        return self.index.get(name, 0) % SERIES_CLASSES
+    def colour(self, name: str) -> str:
+        """The CSS class suffix: ``0`` … ``7``, ``n`` for an unnamed source."""
+        if unnamed(name):
+            return "n"
+        return str(self.index.get(name, 0) % SERIES_CLASSES)
 
-    def shape(self, name: str) -> int:
+    def shape(self, name: str) -> str:
+        if unnamed(name):
+            return shapes.UNNAMED_SHAPE
         i = self.index.get(name, 0)
-        return (i + i // SERIES_CLASSES) % SHAPES  # past 8 claimants, colour and shape pair anew
+        return shapes.CLAIMANT_SHAPES[(i + i // SERIES_CLASSES) % len(shapes.CLAIMANT_SHAPES)]
+
+    def path(self, name: str, x: float = 7, y: float = 7, r: float = 5) -> str:
+        return shapes.shape_path(self.shape(name), x, y, r)
+
+    def order(self, name: str) -> tuple[int, str]:
+        """Named claimants in their site-wide order, then unnamed sources."""
+        return (len(self.index), name) if unnamed(name) else (self.index.get(name, 0), "")
 
 
-def shape_path(shape: int, x: float, y: float, r: float = R) -> str:
-    """An SVG path of one of the eight shapes, centred on (x, y)."""
-    k = r * 0.9
-    paths = {
-        0: f"M{x - r:.1f} {y:.1f}a{r} {r} 0 1 0 {2 * r} 0a{r} {r} 0 1 0 {-2 * r} 0z",  # circle
-        1: f"M{x - k:.1f} {y - k:.1f}h{2 * k:.1f}v{2 * k:.1f}h{-2 * k:.1f}z",  # square
-        2: f"M{x:.1f} {y - r - 1:.1f}l{r + 1} {r + 1}l{-r - 1} {r + 1}l{-r - 1} {-r - 1}z",  # diamond
-        3: f"M{x:.1f} {y - r - 1:.1f}l{r + 1} {2 * r}h{-2 * r - 2}z",  # triangle
-        4: f"M{x:.1f} {y + r + 1:.1f}l{r + 1} {-2 * r}h{-2 * r - 2}z",  # triangle down
-        5: (  # hexagon
-            f"M{x - r:.1f} {y:.1f}l{r / 2:.1f} {-k:.1f}h{r:.1f}l{r / 2:.1f} {k:.1f}"
-            f"l{-r / 2:.1f} {k:.1f}h{-r:.1f}z"
-        ),
-        6: (  # plus
-            f"M{x - k / 3:.1f} {y - r:.1f}h{2 * k / 3:.1f}v{r - k / 3:.1f}h{r - k / 3:.1f}v{2 * k / 3:.1f}"
-            f"h{-(r - k / 3):.1f}v{r - k / 3:.1f}h{-2 * k / 3:.1f}v{-(r - k / 3):.1f}h{-(r - k / 3):.1f}"
-            f"v{-2 * k / 3:.1f}h{r - k / 3:.1f}z"
-        ),
-        7: f"M{x:.1f} {y - r:.1f}l{r} {r}h{-r / 2:.1f}v{r}h{-r:.1f}v{-r}h{-r / 2:.1f}z",  # house
-    }
-    return paths[shape % SHAPES]
+def unnamed_label(claimant: str, article: str | None) -> str:
+    """How an unnamed source is called: "unnamed (in “⟨article⟩”)"; a description that says more than
+    "not named" is kept ("Unnamed officials (in “⟨article⟩”)")."""
+    base = "unnamed" if claimant.casefold().startswith("not named") else claimant
+    return f"{base} (in “{article}”)" if article else f"{base} (the article does not say who)"
 
 
-def _nice_max(high: float) -> tuple[float, float]:
-    """A round top for the y axis and its tick step."""
-    if high <= 0:
-        return 1.0, 0.25
-    raw = high / 4
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    return step * math.ceil(high / step), step
-
-
-def _months(first: date, last: date) -> list[date]:
-    ticks, year, month = [], first.year, first.month
-    while date(year, month, 1) <= last:
-        if date(year, month, 1) >= first:
-            ticks.append(date(year, month, 1))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    stride = max(1, math.ceil(len(ticks) / 5))
-    return ticks[::stride]
-
-
-def _wrap(text: str) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= WRAP:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
-
-
-def _span(value: dates.EDTF) -> tuple[date, date]:
-    """The days an as-of date may stand for (an open side: the known one)."""
-    return dates.earliest(value), dates.latest(value)
+def name_of(claim: Claim, article: str | None) -> str:
+    """The claimant, or an unnamed source called by its article."""
+    return unnamed_label(claim.claimant, article) if unnamed(claim.claimant) else claim.claimant
 
 
 def chart(
-    chart_id: str, title: str, unit: str, claims: Sequence[Claim], claimants: Claimants
+    chart_id: str,
+    title: str,
+    unit: str,
+    claims: Sequence[Claim],
+    claimants: Claimants,
+    where: Where = lambda claim: None,
 ) -> Context | None:
     """The geometry of the chart for ``claims`` (all of one measure), for ``chart.html``; ``None`` when
     fewer than two estimates can be drawn (the list under it says them)."""
     drawn = [e for e in estimates(claims, lambda c: c) if bounds(e.headline) is not None]
     if len(drawn) < 2:
         return None
-    spans = [_span(e.headline.as_of) for e in drawn]
-    first = min(s for s, _ in spans) - timedelta(days=20)
-    last = max(e for _, e in spans) + timedelta(days=20)
-    days = max((last - first).days, 1)
-    top, step = _nice_max(max(b.high for e in drawn if (b := bounds(e.headline))) * 1.08)
-    inner_w = PLOT_RIGHT - LEFT
+    spans = [chartmarks.span_of(e.headline.as_of) for e in drawn]
+    low, high = min(s for s, _ in spans), max(e for _, e in spans)
+    pad = max(3, (high - low).days // 25)
+    top_value, step = chartframe.nice_max(max(b.high for e in drawn if (b := bounds(e.headline))) * 1.08)
+    ticks = [step * i for i in range(round(top_value / step) + 1)]
+    left = max(44.0, 12 + TICK_CHAR * max(len(number(t)) for t in ticks))
+    labelled = len(drawn) <= LABEL_LIMIT
+    names = [name_of(e.headline, where(e.headline)) for e in drawn]
+    lines = [[*chartframe.wrap(n), figure(e.headline)] for n, e in zip(names, drawn, strict=True)]
+    needed = chartframe.label_height(lines) if labelled else 0
+    frame = Frame(low - timedelta(days=pad), high, left, TOP, max(PLOT_HEIGHT, needed), top_value)
 
-    def xpos(day: date) -> float:
-        return LEFT + inner_w * (day - first).days / days
-
-    def ypos(value: float) -> float:
-        return TOP + PLOT_HEIGHT * (1 - value / top)
-
-    marks = [_mark(e, xpos, ypos, claimants, unit) for e in drawn]
-    _place_labels(marks)
-    bottom = TOP + PLOT_HEIGHT
-    height = max(bottom + BOTTOM, max(m["label_bottom"] for m in marks) + 8)
-    grid = []
-    tick = 0.0
-    while tick <= top + step / 2:
-        y = ypos(tick)
-        grid.append({"y": f"{y:.1f}", "label_y": f"{y + 4:.1f}", "label": number(tick)})
-        tick += step
-    months = [
-        {"x": f"{xpos(day):.1f}", "label": f"{dates.MONTHS[day.month - 1][:3]} {day.year}"}
-        for day in _months(first, last)
+    marks = [
+        chartmarks.mark(
+            e.headline,
+            n,
+            frame,
+            claimants.colour(e.claimant),
+            claimants.shape(e.claimant),
+            f"{n}: {figure(e.headline)} {unit}, {when.as_of(e.headline.as_of)}",
+        )
+        for e, n in zip(drawn, names, strict=True)
     ]
+    chartmarks.dodge(marks)
+    for found in marks:
+        chartmarks.finish(found, frame)
+    if labelled:
+        chartframe.place_labels(marks, lines, frame)
+    marks.sort(key=lambda m: m["kind"] != "span")  # drawn bars first, so that points stand on them
+    plot_width = frame.right + shapes.R + 2  # what a phone shows (CSS): the plot, without the gutter
+    width = WIDTH if labelled else plot_width
     return {
         "id": chart_id,
         "title": title,
-        "description": _describe(unit, drawn),
-        "width": WIDTH,
-        "height": int(height),
-        "left": LEFT,
-        "right": PLOT_RIGHT,
-        "bottom": bottom,
-        "grid": grid,
-        "months": months,
+        "description": _describe(unit, drawn, names),
+        "width": int(width),
+        "height": int(frame.bottom + AXIS_ROOM),
+        "zoom": f"{width / plot_width:.3f}",  # how much wider than the plot the chart is
+        "left": f"{frame.left:.1f}",
+        "right": f"{frame.right:.1f}",
+        "top": f"{frame.top:.1f}",
+        "bottom": f"{frame.bottom:.1f}",
+        "grid": [
+            {"y": f"{frame.y(t):.1f}", "label_y": f"{frame.y(t) + 4:.1f}", "label": number(t)} for t in ticks
+        ],
+        "time": chartframe.time_axis(frame),
         "marks": marks,
-        "series": _series(drawn, claimants),
+        "labelled": labelled,
+        "key": chartkey.key(marks),
+        "series": _series(drawn, names, claimants),
     }
 
 
-def _mark(found: Estimate[Claim], xpos: Any, ypos: Any, claimants: Claimants, unit: str) -> dict[str, Any]:
-    claim = found.headline
-    b = bounds(claim)
-    assert b is not None
-    start, end = _span(claim.as_of)
-    x1, x2 = xpos(start), xpos(end + timedelta(days=1))
-    point = x2 - x1 < 2 * R  # a day (or too short to see as a span): a point
-    x = (x1 + x2) / 2 if point else x1
-    y_low, y_high = ypos(b.low), ypos(b.high)
-    y = ypos(claim.value) if claim.value is not None else (y_low + y_high) / 2
-    shape = claimants.shape(claim.claimant)
-    anchor_x = x if point else x2
-    return {
-        "claimant": claim.claimant,
-        "class": claimants.colour(claim.claimant),
-        "shape": shape_path(shape, x, y),
-        "hollow": claim.qualifier == "about",
-        "span": None if point else {"x1": f"{x1:.1f}", "x2": f"{x2:.1f}", "y": f"{y:.1f}"},
-        "range": {"x": f"{x:.1f}", "y1": f"{y_low:.1f}", "y2": f"{y_high:.1f}"} if b.low != b.high else None,
-        "up": f"M{x:.1f} {y_high - 20:.1f} l-5 8 h10 z M{x:.1f} {y_high - R:.1f} v-12"
-        if b.open_high
-        else None,
-        "down": f"M{x:.1f} {y_low + 20:.1f} l-5 -8 h10 z M{x:.1f} {y_low + R:.1f} v12"
-        if claim.qualifier == "at-most"
-        else None,
-        "said": f"{claim.claimant}: {figure(claim)} {unit}, {when.as_of(claim.as_of)}",
-        "lines": [*_wrap(claim.claimant), figure(claim)],
-        "anchor": (anchor_x + (R if point else 0), y),
-        "y": y,
-    }
-
-
-def _place_labels(marks: list[dict[str, Any]]) -> None:
-    """Each label in the column right of the plot, as near its mark's height as the labels above it
-    allow (one pass down, in the marks' order from top to bottom), and a leader line to it."""
-    below = TOP
-    for mark in sorted(marks, key=lambda m: m["y"]):
-        lines = mark.pop("lines")
-        height = LINE * len(lines)
-        first = max(mark["y"] - height / 2 + LINE * 0.7, below + LINE * 0.7)
-        ax, ay = mark.pop("anchor")
-        mark["label"] = [{"y": f"{first + i * LINE:.1f}", "text": t} for i, t in enumerate(lines)]
-        mark["label_x"] = LABEL_X
-        label_mid = first - LINE * 0.7 + height / 2
-        mark["leader"] = f"M{ax + 3:.1f} {ay:.1f} L{LABEL_X - 6:.1f} {label_mid:.1f}"
-        below = first - LINE * 0.7 + height + 6
-        mark["label_bottom"] = below
-
-
-def _series(drawn: Sequence[Estimate[Claim]], claimants: Claimants) -> list[Context]:
-    names = sorted({e.claimant for e in drawn}, key=lambda n: claimants.index.get(n, 0))
+def _series(drawn: Sequence[Estimate[Claim]], names: Sequence[str], claimants: Claimants) -> list[Context]:
+    """The list under the chart on a phone, and every claimant's colour and shape: one item per
+    estimate, in the claimants' order."""
+    items = sorted(
+        zip(drawn, names, strict=True), key=lambda item: (claimants.order(item[0].claimant), item[1])
+    )
     return [
         {
-            "claimant": name,
-            "class": claimants.colour(name),
-            "shape": shape_path(claimants.shape(name), 7, 7, 5),
+            "claimant": found.claimant,
+            "name": name,
+            "class": claimants.colour(found.claimant),
+            "shape": claimants.path(found.claimant),
+            "figure": figure(found.headline),
+            "as_of": when.as_of(found.headline.as_of),
         }
-        for name in names
+        for found, name in items
     ]
 
 
-def _describe(unit: str, found: Sequence[Estimate[Claim]]) -> str:
-    ordered = sorted(found, key=lambda e: (dates.sort_key(e.headline.as_of, e.claimant), figure(e.headline)))
+def _describe(unit: str, found: Sequence[Estimate[Claim]], names: Sequence[str]) -> str:
+    ordered = sorted(
+        zip(found, names, strict=True),
+        key=lambda item: (dates.sort_key(item[0].headline.as_of, item[1]), figure(item[0].headline)),
+    )
     said = [
-        f"{e.claimant}: {figure(e.headline)} {unit} {when.as_of(e.headline.as_of)}"
-        for e in ordered[:DESC_LIMIT]
+        f"{name}: {figure(e.headline)} {unit} {when.as_of(e.headline.as_of)}"
+        for e, name in ordered[:DESC_LIMIT]
     ]
     more = len(ordered) - DESC_LIMIT
     tail = f"; and {more} more estimates, all listed below" if more > 0 else ""

@@ -10,7 +10,7 @@ from ..model import Claim, Event, Measure
 from . import chart, when
 from . import context as ctx
 from .context import Site
-from .numbers import agreement, estimates, figure, join_words, plural, spread
+from .numbers import Estimate, agreement, estimates, figure, join_words, plural, spread
 
 Context = dict[str, Any]
 
@@ -32,36 +32,60 @@ def measure_of(site: Site, measure_id: str) -> Measure:
     return site.timeline.vocabulary.measures.get(measure_id) or Measure(measure_id, measure_id, "")
 
 
+def _article(site: Site, event: Event, claim: Claim) -> str | None:
+    """The title of the article a claim is quoted from."""
+    if claim.citation < len(event.citations):
+        return site.source_title(event.citations[claim.citation].source)
+    return None
+
+
+def _quotes(quotes: int, articles: int) -> str:
+    """ "in 6 quotes from 5 articles", "in 2 articles" (one quote each)."""
+    if quotes == articles:
+        return f"in {plural(articles, 'article')}"
+    return f"in {plural(quotes, 'quote')} from {plural(articles, 'article')}"
+
+
+def _estimate(site: Site, found: Estimate[Row], measure: Measure, page: str) -> Context:
+    """One estimate with every report of it, the event named once when all reports belong to one."""
+    headline = found.headline
+    unit = headline.unit or measure.unit
+    reports = [_report(site, event, claim, page) for event, claim in found.items]
+    articles = {r["source"]["id"] for r in reports if r["source"]}
+    events = list(dict.fromkeys(event.id for event, _ in found.items))
+    also = [w for w in found.wordings if w != figure(headline)]
+    one_event = found.items[0][0] if len(events) == 1 else None
+    return {
+        "figure": figure(headline) + (f" {unit}" if unit != measure.unit else ""),
+        "as_of": when.as_of(headline.as_of),
+        "also": join_words(also, "or"),
+        "quotes": _quotes(len(reports), max(len(articles), 1)),
+        "event": one_event,
+        "event_href": site.event_href(page, one_event) if one_event is not None else None,
+        "reports": reports,
+    }
+
+
 def _claimants(
     site: Site, rows: list[Row], measure: Measure, page: str, claimants: chart.Claimants
 ) -> list[Context]:
-    """One entry per claimant (in their site-wide order): each of its estimates, with every article that
-    reports it nested under it, as the article words it."""
-    by_claimant: dict[str, list[Context]] = {}
+    """One entry per named claimant (in their site-wide order): each of its estimates, with every
+    article that reports it nested under it, as the article words it. A source the article does not
+    name is nobody in particular: each such estimate is an entry of its own, after the claimants."""
+    by_claimant: dict[tuple[str, str], list[Context]] = {}
     for found in estimates(rows, lambda row: row[1]):
-        headline = found.headline
-        unit = headline.unit or measure.unit
-        reports = [_report(site, event, claim, page) for event, claim in found.items]
-        articles = {r["source"]["id"] for r in reports if r["source"]}
-        also = [w for w in found.wordings if w != figure(headline)]
-        by_claimant.setdefault(found.claimant, []).append(
-            {
-                "figure": figure(headline) + (f" {unit}" if unit != measure.unit else ""),
-                "as_of": when.as_of(headline.as_of),
-                "also": join_words(also, "or"),
-                "articles": plural(len(articles), "article"),
-                "reports": reports,
-            }
-        )
-    order = sorted(by_claimant, key=lambda name: claimants.index.get(name, 0))
+        event, headline = next(item for item in found.items if item[1] is found.headline)
+        name = chart.name_of(headline, _article(site, event, headline))
+        by_claimant.setdefault((found.claimant, name), []).append(_estimate(site, found, measure, page))
+    order = sorted(by_claimant, key=lambda key: (claimants.order(key[0]), key[1]))
     return [
         {
             "name": name,
-            "class": claimants.colour(name),
-            "shape": chart.shape_path(claimants.shape(name), 7, 7, 5),
-            "estimates": by_claimant[name],
+            "class": claimants.colour(claimant),
+            "shape": claimants.path(claimant),
+            "estimates": by_claimant[(claimant, name)],
         }
-        for name in order
+        for claimant, name in order
     ]
 
 
@@ -86,6 +110,11 @@ def figures_context(site: Site) -> Context:
     measures = []
     by_measure = claims_by_measure(site)
     claimants = chart.Claimants([c for rows in by_measure.values() for _, c in rows])
+    articles = {id(c): _article(site, e, c) for rows in by_measure.values() for e, c in rows}
+
+    def where(claim: Claim) -> str | None:
+        return articles.get(id(claim))
+
     for measure_id, rows in by_measure.items():
         measure = measure_of(site, measure_id)
         claims = [c for _, c in rows]
@@ -98,7 +127,9 @@ def figures_context(site: Site) -> Context:
                 "description": measure.description,
                 "spread": summary,
                 "agreement": agreement(summary) if summary is not None else "",
-                "chart": chart.chart(f"chart-{measure_id}", measure.label, measure.unit, claims, claimants),
+                "chart": chart.chart(
+                    f"chart-{measure_id}", measure.label, measure.unit, claims, claimants, where
+                ),
                 "claimants": _claimants(site, rows, measure, page, claimants),
             }
         )

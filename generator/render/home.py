@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import dates
 from . import context as ctx
-from . import describe
+from . import describe, when
 from .context import Site
 from .figures import claims_by_measure, measure_of
 from .groups import MONTH, UNTIL, Group, group_of
@@ -83,14 +83,27 @@ def periods(site: Site) -> Context:
 
 
 def _as_of(values: list[dates.EDTF]) -> str:
+    """When the estimates hold: "as of December 2024", "probably by December 2024", "as of December 2024
+    (some only by then, some only probably)": a key figure's date no more precise than its claims'."""
     first = min(values, key=dates.earliest)
     last = max(values, key=dates.latest)
     start, end = dates.earliest(first), dates.latest(last)
     if (start.year, start.month) == (end.year, end.month):
-        return dates.month_label(start.year, start.month)
-    return dates.label(
-        dates.Interval(dates.Single(start.year, start.month), dates.Single(end.year, end.month))
-    )
+        text = dates.month_label(start.year, start.month)
+    else:
+        text = dates.label(
+            dates.Interval(dates.Single(start.year, start.month), dates.Single(end.year, end.month))
+        )
+    by = [isinstance(v, dates.Interval) and v.start is None for v in values]
+    unsure = [when.unsure(v) for v in values]
+    probably = "probably " if all(unsure) else ""
+    lead = f"{probably}by " if all(by) else f"as of {probably}"
+    flags = []
+    if any(by) and not all(by):
+        flags.append("some only by then")
+    if any(unsure) and not all(unsure):
+        flags.append("some only probably")
+    return f"{lead}{text} ({', '.join(flags)})" if flags else lead + text
 
 
 def figures(site: Site) -> Context:

@@ -122,13 +122,23 @@ def _same(claim: Claim) -> Claim:
     return claim
 
 
+UNNAMED_PREFIXES = ("not named", "unnamed", "unknown", "anonymous")
+
+
+def unnamed(claimant: str) -> bool:
+    """Whether the claimant is nobody in particular ("Not named in the article"): such figures are not
+    one claimant's across articles, so they get no claimant's colour and are counted apart."""
+    return claimant.strip().casefold().startswith(UNNAMED_PREFIXES)
+
+
 @dataclass(frozen=True, slots=True)
 class Spread:
     text: str  # "about 10,000"; "at least 1,100 to at least 3,000" (each end as its claimant said it)
     differ: bool  # the estimates do not all give one figure
     estimates: int
-    claimants: int
+    claimants: int  # named claimants
     reports: int  # how many times the estimates are reported in all
+    unnamed: int = 0  # estimates whose claimant the article does not name (each its own source)
 
 
 def spread(claims: Sequence[Claim]) -> Spread | None:
@@ -142,19 +152,32 @@ def spread(claims: Sequence[Claim]) -> Spread | None:
     ends = [figure(low.headline), figure(high.headline)]
     text = ends[0] if ends[0] == ends[1] else f"{ends[0]} to {ends[1]}"
     figures = {figure(e.headline) for e, _ in found}
-    claimants = {e.claimant for e, _ in found}
-    return Spread(text, len(figures) > 1, len(found), len(claimants), sum(len(e.claims) for e, _ in found))
+    named = {e.claimant for e, _ in found if not unnamed(e.claimant)}
+    anonymous = sum(1 for e, _ in found if unnamed(e.claimant))
+    reports = sum(len(e.claims) for e, _ in found)
+    return Spread(text, len(figures) > 1, len(found), len(named), reports, anonymous)
+
+
+def who(named: int, anonymous: int) -> str:
+    """ "2 claimants", "3 named claimants and 1 unnamed source", "1 unnamed source"."""
+    if not anonymous:
+        return plural(named, "claimant")
+    sources = plural(anonymous, "unnamed source")
+    return f"{plural(named, 'named claimant')} and {sources}" if named else sources
 
 
 def agreement(found: Spread) -> str:
-    """How the estimates relate: "estimates differ: 3 estimates by 2 claimants", "2 claimants give the
-    same figure", "one estimate, reported 4 times", "one estimate so far". Never "agree" for reports of
-    one estimate."""
+    """How the estimates relate: "estimates differ: 3 estimates by 2 claimants", "estimates differ: 4
+    estimates, from 3 named claimants and 1 unnamed source", "2 claimants give the same figure", "one
+    estimate, reported 4 times", "one estimate so far". Never "agree" for reports of one estimate; an
+    unnamed source is never counted as a claimant."""
     if found.differ:
-        counts = f"{plural(found.estimates, 'estimate')} by {plural(found.claimants, 'claimant')}"
-        return f"estimates differ: {counts}"
-    if found.claimants > 1:
-        return f"{found.claimants} claimants give the same figure"
+        counted = plural(found.estimates, "estimate")
+        if found.unnamed:
+            return f"estimates differ: {counted}, from {who(found.claimants, found.unnamed)}"
+        return f"estimates differ: {counted} by {plural(found.claimants, 'claimant')}"
+    if found.claimants + found.unnamed > 1:
+        return f"{who(found.claimants, found.unnamed)} give the same figure"
     if found.estimates > 1:
         return f"one claimant, the same figure {found.estimates} times"
     return f"one estimate, reported {found.reports} times" if found.reports > 1 else "one estimate so far"

@@ -56,7 +56,7 @@ def figures(s: Sections, c: Context) -> None:
         t.close("p")
         s.block()
         if measure["chart"]:
-            _chart(t, measure["chart"])
+            _chart(t)
             s.block()
         _claimants(t, measure)
         s.block()
@@ -76,7 +76,11 @@ def _claimants(t: Text, measure: Context) -> None:
             t.open("li")
             t.element("span", estimate["figure"])
             also = f" (also reported as {estimate['also']})" if estimate["also"] else ""
-            t.text(f" {measure['unit']}, {estimate['as_of']}{also}, reported by {estimate['articles']}:")
+            t.text(f" {measure['unit']}, {estimate['as_of']}{also}, {estimate['quotes']}")
+            if estimate["event"]:
+                t.text(" · ")
+                t.element("a", estimate["event"].title)
+            t.text(":")
             t.open("ul")
             for report in estimate["reports"]:
                 t.open("li")
@@ -84,8 +88,10 @@ def _claimants(t: Text, measure: Context) -> None:
                     t.element("a", report["source"]["title"])
                 else:
                     t.text("an unknown source")
-                t.text(f": {report['figure']} · ")
-                t.element("a", report["event"].title)
+                t.text(f": {report['figure']}")
+                if not estimate["event"]:
+                    t.text(" · ")
+                    t.element("a", report["event"].title)
                 inference(t, report["inference"])
                 t.close("li")
             t.close("ul")
@@ -95,36 +101,13 @@ def _claimants(t: Text, measure: Context) -> None:
     t.close("ul")
 
 
-def _chart(t: Text, chart: Context) -> None:
+def _chart(t: Text) -> None:
+    """chart.html: the plot and its caption are left out of search (data-search-exclude)."""
     t.open("figure")
-    t.open("svg")
-    t.element("title", f"{chart['title']}: estimates by claimant, over time")
-    t.element("desc", chart["description"])
-    t.open("g")
-    for tick in chart["grid"]:
-        t.open("line")
-        t.element("text", tick["label"])
-    for month in chart["months"]:
-        t.open("line")
-        t.element("text", month["label"])
-    t.open("line")
-    t.close("g")
-    for mark in chart["marks"]:
-        t.open("g")
-        t.element("title", mark["said"])
-        t.open("text")
-        for line in mark["label"]:
-            t.element("tspan", line["text"])
-        t.close("text")
-        t.close("g")
-    t.close("svg")
+    t.open("div")
+    t.close("div")
+    t.text("\n")
     t.open("figcaption")
-    _paragraph(
-        t,
-        "Each mark is one estimate, in its claimant’s colour and shape: a point for a day, a bar across a "
-        "month or longer span; hollow: “about”; ▲ “at least” (no upper limit given); ▼ “at most”; a "
-        "vertical bar: a range. Separate estimates are never joined.",
-    )
     t.close("figcaption")
     t.close("figure")
 

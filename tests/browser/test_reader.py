@@ -220,9 +220,25 @@ def test_figures_keep_a_claimants_colour_and_shape_and_never_join_claims(desktop
     assert labels and all(re.search(r"\d", label) for label in labels)  # named directly, with the figure
     text = page.locator(".md-content").inner_text()
     assert "2 claimants agree" not in text
-    assert re.search(r"reported by \d+ articles?", text)
+    assert re.search(r"in \d+ quotes? from \d+ articles?", text)  # 6 quotes from 5 articles: not 6 sources
     assert "Inference:" in text
     desktop.shot("desktop-figures-claimants")
+
+
+def test_figures_charts_on_a_phone_show_the_plot_and_name_the_marks_below(phone: Session) -> None:
+    page = phone.open("figures/")
+    plot = page.locator("figure.tl-chart .tl-chart-labelled").first
+    svg = plot.locator("svg")
+    box, inner = plot.bounding_box(), svg.bounding_box()
+    assert box is not None and inner is not None
+    assert inner["width"] > box["width"] * 1.3  # the gutter is cut off: the plot takes the width
+    assert not plot.locator("g.tl-labels").is_visible()
+    items = page.locator("figure.tl-chart ul.tl-chart-list").first.locator("li")
+    assert items.count() >= 2 and items.first.is_visible()
+    assert re.search(r"\d", items.first.inner_text())
+    ticks = plot.locator("g.tl-axis text").first.bounding_box()
+    assert ticks is not None and ticks["height"] >= 10  # tick labels stay readable
+    phone.shot("phone-figures-chart")
 
 
 def test_headline_figures_keep_their_qualifier(desktop: Session) -> None:

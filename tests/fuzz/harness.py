@@ -180,10 +180,10 @@ _LIVE = re.compile(
 )
 
 
-# What the templates themselves write of those tags: the figures chart, the overview axis, its key's
-# glyphs and the claimant shapes (<svg>), the folded parts of a card (<details>).
+# What the templates themselves write of those tags: the figures chart, the overview axis and the
+# claimant shapes and the chart key's glyphs (<svg>), the folded parts of a card (<details>).
 _TEMPLATE_TAGS = re.compile(
-    r'<(?:svg class="tl-(?:chart-svg|overview-svg|glyph|shape)[ "]|details class="tl-(?:more|reports)")'
+    r'<(?:svg class="tl-(?:chart-svg|overview-svg|shape|glyph)[ "]|details class="tl-(?:more|reports)")'
 )
 
 

@@ -13,12 +13,13 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator import dates
 from generator.model import Citation, Claim, Event, Measure, Source, Span, Timeline, Vocabulary
-from generator.render import Options, Renderer
+from generator.render import Options, Renderer, shapes
 from generator.render.chart import Claimants, chart
 from generator.render.overview import BIN_ABOVE, overview_html
 
@@ -166,35 +167,160 @@ def test_a_long_overview_draws_density_bars_per_group() -> None:
     assert len(html) < 20_000
 
 
-def test_chart_gives_each_claimant_one_colour_and_shape_and_draws_spans() -> None:
-    claims = [
-        _claim("Alpha", "about", 1100, "2024-12", estimate="a-dec"),
-        _claim("Alpha", "at-least", 1100, "2024-12", estimate="a-dec"),  # the same estimate again
-        _claim("Beta", "at-least", 3000, "2024-12-23"),
-        _claim("Gamma", "at-most", 500, "2024-11"),
-    ]
-    claimants = Claimants(claims)
-    found = chart("chart-m", "Casualties", "soldiers", claims, claimants)
+CHART_CLAIMS = [
+    _claim("Alpha", "about", 1100, "2024-12", estimate="a-dec"),
+    _claim("Alpha", "at-least", 1100, "2024-12", estimate="a-dec"),  # the same estimate again
+    _claim("Beta", "at-least", 3000, "2024-12-23"),
+    _claim("Gamma", "at-most", 500, "2024-11"),
+    _claim("Delta", "at-least", 2000, "../2024-12-23"),  # by a date
+    _claim("Epsilon", "exact", 800, "2024-12-10?"),  # probably that day
+    _claim("Not named in the article", "about", 2500, "2024-12?"),  # unnamed, probably that month
+    Claim("m", "range", "Zeta", dates.parse("2024-11-20/.."), 0, min=200, max=400),  # since, a range
+]
+UNNAMED_IN = "An article"
+
+
+def _chart() -> tuple[dict[str, Any], Claimants]:
+    claimants = Claimants(CHART_CLAIMS)
+    found = chart("chart-m", "Casualties", "soldiers", CHART_CLAIMS, claimants, lambda claim: UNNAMED_IN)
     assert found is not None
+    return found, claimants
+
+
+def _marks(svg: ET.Element) -> dict[str, ET.Element]:
+    groups = [g for g in svg.iter(f"{SVG}g") if "tl-series" in (g.get("class") or "")]
+    return {(g.findtext(f"{SVG}title") or "").split(":")[0]: g for g in groups}
+
+
+def test_chart_gives_each_claimant_one_colour_and_shape_and_draws_spans() -> None:
+    found, claimants = _chart()
     renderer = Renderer(_timeline(EVENTS), Options())
     html = renderer.site.templates.render("chart.html", found)
     _compare("chart.html", html)
     svg = _svg(html)
-    series = svg.findall(f"{SVG}g[@class]")
-    marks = [g for g in series if "tl-series" in (g.get("class") or "")]
-    assert len(marks) == 3  # one per estimate: Alpha's two reports are one
+    marks = _marks(svg)
+    assert len(marks) == 7  # one per estimate: Alpha's two reports are one
     assert svg.find(f".//{SVG}polyline") is None  # nothing joins separate estimates
-    spans = [g for g in marks if g.find(f"{SVG}line[@class='tl-span']") is not None]
-    assert {(g.findtext(f"{SVG}title") or "").split(":")[0] for g in spans} == {"Alpha", "Gamma"}  # months
-    labels = [" ".join(t.text or "" for t in g.iter(f"{SVG}tspan")) for g in marks]
+    spans = {
+        name
+        for name, g in marks.items()
+        if any("tl-span" in (line.get("class") or "") for line in g.findall(f"{SVG}line"))
+    }
+    assert spans == {"Alpha", "Gamma", f"unnamed (in “{UNNAMED_IN}”)"}  # months are bars
+    labels = [" ".join(t.text or "" for t in text.iter(f"{SVG}tspan")) for text in svg.iter(f"{SVG}text")]
     assert any("Beta" in label and "at least 3,000" in label for label in labels)  # labelled directly
-    assert claimants.colour("Beta") == found["series"][1]["class"]
-    again = chart("chart-n", "Other", "soldiers", [claims[2]] * 2 + [claims[3]], claimants)
+    assert claimants.colour("Beta") == next(s["class"] for s in found["series"] if s["claimant"] == "Beta")
+    again = chart("chart-n", "Other", "soldiers", [CHART_CLAIMS[2]] * 2 + [CHART_CLAIMS[3]], claimants)
     assert again is not None
     colours = {s["claimant"]: (s["class"], s["shape"]) for s in again["series"]}
-    assert colours["Beta"] == (claimants.colour("Beta"), found["series"][1]["shape"])  # same in every chart
+    first = {s["claimant"]: (s["class"], s["shape"]) for s in found["series"]}
+    assert colours["Beta"] == first["Beta"]  # the same in every chart
+
+
+def test_a_by_claim_is_a_whisker_ending_at_its_date_not_a_day_point() -> None:
+    found, _ = _chart()
+    by = next(m for m in found["marks"] if m["claimant"] == "Delta")
+    assert by["kind"] == "by" and by["span"] is None and by["whisker"] is not None
+    day_end = by["x2"]  # the end of 23 December
+    assert day_end - 4 * shapes.R < by["x"] + shapes.R <= day_end + 0.05  # the mark ends by the date …
+    xs = [float(n) for n in re.findall(r"-?\d+\.?\d*", by["whisker"]["line"])[::2]]
+    assert max(xs) < by["x"] and min(xs) < by["x"] - 15  # … and its whisker points back from it
+    since = next(m for m in found["marks"] if m["claimant"] == "Zeta")
+    xs = [float(n) for n in re.findall(r"-?\d+\.?\d*", since["whisker"]["line"])[::2]]
+    assert since["kind"] == "since" and min(xs) > since["x"]
+    assert [k["name"] for k in found["key"] if k["name"] in ("by", "since")] == ["by", "since"]
+
+
+def test_an_uncertain_as_of_date_is_dashed_and_in_the_key() -> None:
+    found, _ = _chart()
+    html = Renderer(_timeline(EVENTS), Options()).site.templates.render("chart.html", found)
+    marks = _marks(_svg(html))
+    probably_day = marks["Epsilon"]
+    assert probably_day.find(f"{SVG}path[@class='tl-halo']") is not None  # a dashed ring round the point
+    month = marks[f"unnamed (in “{UNNAMED_IN}”)"]
+    assert month.find(f"{SVG}line[@class='tl-span tl-unsure']") is not None  # a dashed bar
+    certain = marks["Alpha"]
+    assert certain.find(f"{SVG}line[@class='tl-span']") is not None
+    assert certain.find(f"{SVG}path[@class='tl-halo']") is None
+    assert "unsure" in [k["name"] for k in found["key"]]
+
+
+def test_an_unnamed_source_is_grey_and_no_claimant() -> None:
+    found, claimants = _chart()
+    unnamed = next(m for m in found["marks"] if m["claimant"].startswith("Not named"))
+    assert unnamed["class"] == "n" and unnamed["shape_name"] == shapes.UNNAMED_SHAPE
+    assert unnamed["name"] == f"unnamed (in “{UNNAMED_IN}”)"
+    named = {claimants.shape(c.claimant) for c in CHART_CLAIMS if not c.claimant.startswith("Not")}
+    assert shapes.UNNAMED_SHAPE not in named
+    assert all(claimants.colour(c.claimant) != "n" for c in CHART_CLAIMS if not c.claimant.startswith("Not"))
+    assert "Not named in the article" not in claimants.index  # takes no claimant's place
+
+
+def _points(path: str) -> list[tuple[float, float]]:
+    """The absolute points of a path written with M, L, H and V only (Z ignored)."""
+    found: list[tuple[float, float]] = []
+    for command, args in re.findall(r"([MLHV])([^MLHVZ]*)", path):
+        values = [float(n) for n in args.split()]
+        if command == "H":
+            found.append((values[0], found[-1][1]))
+        elif command == "V":
+            found.append((found[-1][0], values[0]))
+        else:
+            found.append((values[0], values[1]))
+    return found
+
+
+def _normal(path: str) -> list[tuple[float, float]]:
+    """A path's points relative to its first (so that a glyph compares wherever it is drawn)."""
+    points = _points(path)
+    return [(round(x - points[0][0], 1), round(y - points[0][1], 1)) for x, y in points]
+
+
+@pytest.mark.parametrize("name", shapes.CLAIMANT_SHAPES)
+def test_no_claimant_shape_is_a_qualifier_glyph(name: str) -> None:
+    corners = shapes.shape_points(name, 50, 50)
+    assert len(corners) != 3  # no triangle: ▲ and ▼ say "at least" and "at most"
+    drawn = _normal(shapes.shape_path(name, 50, 50))
+    glyphs = [shapes.up(50, 50), shapes.down(50, 50), *shapes.whisker(50, 50, 30, True).values()]
+    assert all(drawn != _normal(glyph) for glyph in glyphs)
+    assert all(drawn != _normal("M" + part) for glyph in glyphs for part in glyph.split("M")[1:])
+
+
+def test_the_key_draws_the_qualifiers_as_the_chart_does() -> None:
+    found, _ = _chart()
+    key = {k["name"]: k for k in found["key"]}
+    beta = next(m for m in found["marks"] if m["claimant"] == "Beta")
+    gamma = next(m for m in found["marks"] if m["claimant"] == "Gamma")
+    up = next(p["d"] for p in key["up"]["paths"] if p["class"] == "tl-up")
+    down = next(p["d"] for p in key["down"]["paths"] if p["class"] == "tl-up")
+    assert _normal(up) == _normal(beta["up"]) and _normal(down) == _normal(gamma["down"])
+    assert set(key) == {"point", "span", "by", "since", "unsure", "about", "up", "down", "range", "unnamed"}
+
+
+def test_no_leader_or_label_enters_the_plot_and_the_axis_ends_with_the_data() -> None:
+    found, _ = _chart()
+    right, bottom = float(found["right"]), float(found["bottom"])
+    for mark in found["marks"]:
+        points = _points(mark["leader"])
+        assert all(x > right for x, _ in points), mark["leader"]  # in the gutter, right of the plot …
+        assert all(y <= bottom for _, y in points)  # … never below the x axis
+        assert float(mark["label_x"]) > right
+        *name, said = (line["text"] for line in mark["label"])  # the label is its own mark's
+        assert mark["name"].startswith(" ".join(name).rstrip("…")) and mark["said"].startswith(mark["name"])
+        assert f": {said} soldiers, " in mark["said"]
+        assert all(float(line["y"]) <= bottom for line in mark["label"])
+        assert max(float(mark["span"]["x2"]) if mark["span"] else mark["x"], 0) <= right
+    assert found["time"]["last"] == "31 December 2024"  # the data's last day, not a month later
 
 
 @pytest.mark.parametrize("name", ["overview.html", "overview-binned.html", "chart.html"])
 def test_golden_files_are_well_formed(name: str) -> None:
     _svg((GOLDEN / name).read_text(encoding="utf-8"))
+
+
+def test_an_unnamed_source_is_called_by_its_article() -> None:
+    from generator.render.chart import unnamed_label
+
+    assert unnamed_label("Not named in the article", "A") == "unnamed (in “A”)"
+    assert unnamed_label('Not named in the article ("estimates suggest")', "A") == "unnamed (in “A”)"
+    assert unnamed_label("Unnamed officials", "A") == "Unnamed officials (in “A”)"

@@ -12,7 +12,7 @@ from generator import dates
 from generator.model import Citation, Claim, Event, Source, Span, Tag, Timeline, Unrelated, Vocabulary
 from generator.render import Options, render_site
 from generator.render.context import Links
-from generator.render.numbers import agreement, estimates, figure, spread
+from generator.render.numbers import agreement, estimates, figure, spread, unnamed
 from generator.render.text import md_text, safe_url, summary_html
 
 # ---------------------------------------------------------------- links
@@ -133,6 +133,29 @@ def test_spread() -> None:
     assert agreement(same) == "2 claimants give the same figure"
 
 
+def test_unnamed_sources_are_counted_apart_from_claimants() -> None:
+    found = spread(
+        [
+            _claim("at-least", 12000, claimant="Zelensky"),
+            _claim("at-least", 10000, claimant="U.S. officials"),
+            _claim("about", 10000, claimant="South Korean intelligence"),
+            _claim("about", 12000, claimant="Not named in the article"),
+        ]
+    )
+    assert found is not None
+    assert (found.estimates, found.claimants, found.unnamed) == (4, 3, 1)
+    assert agreement(found) == "estimates differ: 4 estimates, from 3 named claimants and 1 unnamed source"
+    two = spread(
+        [
+            _claim("about", 100, claimant="Not named in the article"),
+            _claim("about", 200, claimant='Not named in the article ("estimates suggest")'),
+        ]
+    )
+    assert two is not None and (two.claimants, two.unnamed) == (0, 2)
+    assert agreement(two) == "estimates differ: 2 estimates, from 2 unnamed sources"
+    assert unnamed("Not named in the article") and not unnamed("Named Person")
+
+
 def test_reports_of_one_estimate_are_one_estimate_never_agreement() -> None:
     reports = [
         replace(_claim("at-least", 1100, claimant="JCS"), estimate="jcs-dec", citation=0),
@@ -244,3 +267,24 @@ def test_citation_across_a_line_break_keeps_paragraphs() -> None:
     article = page.split('<div class="tl-article">', 1)[1]
     assert '<p>Title <mark class="tl-q" id="q-a-1"' in article
     assert '<p><mark class="tl-q" title="Cited by: Title of a">First sentence</mark><sup' in article
+
+
+def test_a_badge_says_what_its_plus_counts() -> None:
+    from generator.render import Renderer
+    from generator.render.cards import badge
+
+    claims = (_claim("about", 100), _claim("at-least", 300, claimant="B"), _claim("exact", 7, claimant="C"))
+    event = replace(_event("e", [(11, 34)]), claims=claims)
+    source = Source("s", "A source", None, None, dates.parse("2024-12-02"), "header", "0" * 64, TEXT)
+    site = Renderer(Timeline((event,), {"s": source}, Vocabulary({"t": Tag("t", "T")}, {})), Options()).site
+    assert badge(site, event) == "about 100 +2 more figures"
+    assert badge(site, replace(event, claims=claims[:2])) == "about 100 +1 more figure"
+
+
+def test_a_key_figures_date_is_no_more_precise_than_its_claims() -> None:
+    from generator.render.home import _as_of
+
+    assert _as_of([dates.parse("2024-12")]) == "as of December 2024"
+    assert _as_of([dates.parse("../2024-12?"), dates.parse("../2024-12?")]) == "probably by December 2024"
+    mixed = [dates.parse("2024-12"), dates.parse("../2024-12-23"), dates.parse("2024-12?")]
+    assert _as_of(mixed) == "as of December 2024 (some only by then, some only probably)"
