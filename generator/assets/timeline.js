@@ -4,7 +4,10 @@
    - the element a link points at (#…) gets the keyboard focus on arrival, so a screen reader and the
      next Tab start there (a quote highlighted on a source page, a citation on an event's card);
    - before following a citation to its source, the page's address takes the citation's #id, so the
-     browser's Back comes back to that citation (and focus with it). */
+     browser's Back comes back to that citation (and focus with it);
+   - the colour-scheme toggle is one button named for what it does (Material's two radio buttons take
+     the focus under the wrong name, and Space on the checked one does nothing);
+   - a code block wider than the screen takes the focus, so that it can be scrolled from the keyboard. */
 (() => {
   "use strict";
 
@@ -51,8 +54,12 @@
         card.hidden = !visible;
         const heading = card.previousElementSibling;
         if (heading && heading.classList.contains("tl-title")) heading.hidden = !visible;
-        const line = lines.find((li) => li.querySelector(`a[href$="#${card.previousElementSibling?.id}"]`));
+        const id = card.previousElementSibling?.id;
+        const line = lines.find((li) => li.querySelector(`a[href$="#${id}"]`));
         if (line) line.hidden = !visible;
+        // the table of contents lists only the events shown
+        const entry = id && document.querySelector(`.md-sidebar--secondary a.md-nav__link[href="#${id}"]`);
+        if (entry) entry.closest("li").hidden = !visible;
         if (visible) shown += 1;
       });
       buttons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.tag === tag)));
@@ -68,7 +75,44 @@
     bar.append(" ", status);
   }
 
+  function enhancePalette(form) {
+    const labels = [...form.querySelectorAll("label[for]")];
+    if (labels.length < 2) return;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button md-icon tl-scheme";
+    form.querySelectorAll("input").forEach((input) => {
+      input.tabIndex = -1;
+      input.setAttribute("aria-hidden", "true");
+    });
+    const shown = () => labels.find((label) => !label.hidden) || labels[0];
+    function sync() {
+      const label = shown();
+      button.title = label.title;
+      button.setAttribute("aria-label", label.title);
+      button.innerHTML = label.innerHTML;
+    }
+    button.addEventListener("click", () => {
+      const input = document.getElementById(shown().htmlFor);
+      if (input) input.click();
+    });
+    new MutationObserver(sync).observe(form, { subtree: true, attributes: true, attributeFilter: ["hidden"] });
+    form.classList.add("tl-scheme-form");
+    form.append(button);
+    sync();
+  }
+
+  function focusableCode() {
+    document.querySelectorAll(".md-typeset pre > code").forEach((code) => {
+      if (code.scrollWidth > code.clientWidth + 1) code.tabIndex = 0;
+      else if (!code.closest(".highlight")) code.removeAttribute("tabindex");
+    });
+  }
+
   function start() {
+    document.querySelectorAll("form[data-md-component=palette]").forEach(enhancePalette);
+    focusableCode();
+    window.addEventListener("resize", focusableCode);
     document.querySelectorAll("[data-tl-filter]").forEach(enhanceFilter);
     document.addEventListener("click", rememberCitation);
     window.addEventListener("hashchange", focusTarget);

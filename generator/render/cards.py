@@ -74,7 +74,7 @@ def _quote(quote: str, problems: Sequence[Problem]) -> list[tuple[str, str | Non
 
 def _correction(text: str) -> str:
     try:
-        return dates.label(dates.parse(text))
+        return when.words(dates.parse(text))
     except dates.DateError:
         return text
 
@@ -90,7 +90,7 @@ def source_context(site: Site, source_id: str) -> Context:
             "id": source_id,
             "title": source.title,
             "publisher": source.publisher,
-            "published": source.published_label,
+            "published": when.published(source),
         }
 
     return site.memo("source", source_id, make)
@@ -181,7 +181,7 @@ def _basis(site: Site, event: Event) -> list[Context]:
             {
                 "quote": basis.citation + 1,
                 "phrase": basis.phrase,
-                "published": source.published_label if source is not None else "unknown",
+                "published": when.published(source),
                 "resolved": site.label(basis.resolved),
                 "by": undated,
             }

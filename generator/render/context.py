@@ -76,12 +76,12 @@ def group_anchor(group: Group) -> str:
 
 def group_title(options: Options, group: Group, events: Sequence[Event] = ()) -> str:
     """The configured period title of a month ("June 2024 — the defense pact"), else the group's label
-    ("June 2024"), with a "?" when every event filed there is only probably in that month."""
+    ("June 2024"), with "(probably)" when every event filed there is only probably in that month."""
     configured = options.periods.get(group.key) if group.kind == MONTH else None
     if configured:
         return configured
     unsure = group.kind == MONTH and events and all(start_uncertain(e.date) for e in events)
-    return group.label + ("?" if unsure else "")
+    return group.label + (" (probably)" if unsure else "")
 
 
 class Links:
@@ -127,6 +127,13 @@ class Links:
         return (target or "./") + suffix
 
 
+def reading_order(event: Event) -> tuple[Any, ...]:
+    """Time order (earliest day, coarser first); among events with the same date, certain before only
+    probable, then by title, so that the order within a month follows a rule a reader can see."""
+    earliest, precision, ident = event.sort_key
+    return (earliest, precision, when.unsure(event.date), event.title.casefold(), ident)
+
+
 class Site:
     """One render: the timeline, the options, the links, and what several pages share (computed once)."""
 
@@ -135,7 +142,7 @@ class Site:
         self.options = options
         self.templates = templates or Templates()
         self.links = Links(options.directory_urls, options.links_from == "source")
-        self.events: tuple[Event, ...] = tuple(sorted(timeline.events, key=lambda e: e.sort_key))
+        self.events: tuple[Event, ...] = tuple(sorted(timeline.events, key=reading_order))
         groups: dict[Group, list[Event]] = {}
         for event in self.events:
             groups.setdefault(group_of(event.date), []).append(event)

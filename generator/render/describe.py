@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Event, Source
+from . import when
 from .context import Site
-from .groups import MONTH, YEAR, Group
+from .groups import UNTIL, YEAR, Group
 from .numbers import plural
 
 LIMIT = 200  # characters: what link previews show
@@ -50,22 +51,58 @@ def tags(events: str) -> str:
     return f"The {events} of the timeline by subject."
 
 
-def group(site: Site, found: Group) -> str:
+def dated(events: Sequence[Event]) -> list[tuple[int, str]]:
+    """How many events have each date, in words at the date's precision ("probably December 2024",
+    "probably April–December 2024"): certain dates first, then the most common."""
+    counts: dict[str, int] = {}
+    sure: dict[str, bool] = {}
+    for event in events:
+        words = when.words(event.date)
+        counts[words] = counts.get(words, 0) + 1
+        sure[words] = not when.unsure(event.date)
+    return sorted(((n, w) for w, n in counts.items()), key=lambda c: (not sure[c[1]], -c[0]))
+
+
+def summary(site: Site, found: Group) -> str:
+    """A group's events in one clause, never more precise than their dates: "1 event, dated probably
+    April–December 2024"; "11 events under December 2024: 4 dated December 2024, 6 dated probably
+    December 2024, 1 dated probably 23 December 2024"."""
     events = site.groups[found]
     count = plural(len(events), "event")
-    if found.kind == MONTH:
-        head = f"{count} in {found.short}"
-    elif found.kind == YEAR:
-        head = f"{count} in {found.year} that no source dates to a month"
+    parts = dated(events)
+    if len(parts) == 1:
+        head = f"{count}, dated {parts[0][1]}"
     else:
-        head = f"{count} known to have happened {found.short}"
-    return _short(f"{head}: {_firsts(events)}.")
+        listed = ", ".join(f"{n} dated {words}" for n, words in parts)
+        head = f"{count}: {listed}" if found.kind == UNTIL else f"{count} under {found.short}: {listed}"
+    if found.kind == YEAR:
+        return f"{head}; no source dates {'it' if len(events) == 1 else 'them'} to a month"
+    if found.kind == UNTIL:
+        return f"{head}; no source says when {'it' if len(events) == 1 else 'they'} happened"
+    return head
+
+
+TIES = (
+    "Events with the same date are listed certain first, then probable, then by title: their order "
+    "does not say which came first."
+)
+
+
+def ties(events: Sequence[Event]) -> str:
+    """``TIES`` when two of ``events`` share a date (their order is then no order in time), else ""."""
+    seen = [e.sort_key[:2] for e in events]
+    return TIES if len(set(seen)) < len(seen) else ""
+
+
+def group(site: Site, found: Group) -> str:
+    events = site.groups[found]
+    return _short(f"{summary(site, found)}. {_firsts(events)}.")
 
 
 def source(found: Source, quotes: int) -> str:
     who = f" ({found.publisher})" if found.publisher else ""
     return _short(
-        f"The stored text of “{found.title}”{who}, published {found.published_label}, with the "
+        f"The stored text of “{found.title}”{who}, published {when.published(found)}, with the "
         f"{plural(quotes, 'passage')} the timeline quotes highlighted."
     )
 

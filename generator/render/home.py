@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import dates
 from . import context as ctx
-from . import when
+from . import describe, when
 from .context import Site
 from .figures import claims_by_measure, measure_of
 from .groups import MONTH, UNTIL, Group, group_of
@@ -73,7 +73,7 @@ def periods(site: Site) -> Context:
                 "title": site.group_title(group),
                 "href": site.links.href(PAGE, ctx.dated(group)),
                 "count": len(events),
-                "events": plural(len(events), "event"),
+                "events": describe.summary(site, group) if events else "",
                 "sources": plural(len({s for e in events for s in e.source_ids}), "source"),
                 "first": events[:3],
                 "more": max(len(events) - 3, 0),

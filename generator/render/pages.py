@@ -39,6 +39,11 @@ UNSEARCHED = frozenset({"timeline", "tag", "tags"})
 INDEX_PAGES = (ctx.TIMELINE, ctx.DATED_INDEX, ctx.FIGURES, ctx.SOURCES_INDEX, ctx.TAGS_INDEX)
 
 
+# Parts of Material's page left out: a group's page has its own pager (tl-pager), so not Material's
+# footer one too; the full timeline and the figures are alone in their nav section (an empty sidebar).
+HIDE = {"month": ("footer",), "timeline": ("navigation",), "figures": ("navigation",)}
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """One generated page: its path (``dated/2024-06.md``), title, kind (the template that renders
@@ -64,7 +69,9 @@ class Page:
     def title_markdown(self) -> str:
         """The page's Markdown when the body is supplied as HTML: its title only (MkDocs takes the
         page title and the first heading from it)."""
-        return page_heading(self.title, searched=self.searchable, description=self.description)
+        return page_heading(
+            self.title, searched=self.searchable, description=self.description, hide=HIDE.get(self.kind, ())
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -305,14 +305,8 @@ def timeline(s: Sections, c: Context, item: Compact) -> None:
 def month(s: Sections, c: Context) -> None:
     """The lede and the cards; the tag chips, the list of events and the pager carry
     ``data-search-exclude`` (the cards hold the same words)."""
-    label, kind = c["label"], c["kind"]
-    if kind == "month":
-        said = f"{c['events']} in {label}"
-    elif kind == "year":
-        said = f"{c['events']} in {label} that no source dates to a month"
-    else:
-        said = f"{c['events']} that had happened {label}; no source says when"
-    _lede(s.text, f"{said}, reported by {c['sources']}. ", "See them in the full timeline")
+    after = f". {c['ties']}" if c["ties"] else "."
+    _lede(s.text, f"{c['summary']}. Reported by {c['sources']}. ", "See them in the full timeline", after)
     s.block()
     for event in c["cards"]:
         card(s, event)

@@ -113,17 +113,21 @@ def _chart(t: Text) -> None:
 
 
 def sources(s: Sections, c: Context) -> None:
+    none = "" if c["publishers"] else " No stored article records its publisher."
     _lede(
         s.text,
         "Every article the timeline cites, stored word for word. Each page shows the whole text with "
-        "the quoted passages highlighted. ",
+        f"the quoted passages highlighted.{none} ",
         "How sources are chosen and stored",
     )
     s.block()
+    shown = bool(c["publishers"])
     rows: list[list[str | list[str]]] = [
-        [row["title"], row["publisher"] or "unknown", row["published"], row["events"]] for row in c["sources"]
+        [row["title"], *([row["publisher"] or "unknown"] if shown else []), row["published"], row["events"]]
+        for row in c["sources"]
     ]
-    _table(s.text, ["Article", "Publisher", "Published", "Cited by"], rows)
+    heads = ["Article", *(["Publisher"] if shown else []), "Published", "Cited by"]
+    _table(s.text, heads, rows)
 
 
 def source(s: Sections, c: Context) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import Event, Source
 from . import context as ctx
+from . import when
 from .context import Site
 from .numbers import plural
 from .text import safe_url
@@ -132,7 +133,7 @@ def _source(source: Source) -> Context:
     return {
         "id": source.id,
         "title": source.title,
-        "published": source.published_label,
+        "published": when.published(source),
         "basis": source.published_basis,
         "publisher": source.publisher,
         "url": source.url,
@@ -177,4 +178,5 @@ def sources_context(site: Site, by_source: dict[str, list[Cite]]) -> Context:
                 "events": plural(len({c.event.id for c in cites}), "event"),
             }
         )
-    return {"methodology": site.links.href(page, ctx.METHODOLOGY), "sources": rows}
+    publishers = any(row["publisher"] for row in rows)  # no column of "unknown"s
+    return {"methodology": site.links.href(page, ctx.METHODOLOGY), "sources": rows, "publishers": publishers}

@@ -31,14 +31,17 @@ def md_text(text: str) -> str:
     return _MD_SPECIAL.sub(lambda m: _HTML_SPECIAL.get(m.group(0)) or f"&#{ord(m.group(0))};", squash(text))
 
 
-def page_heading(title: str, *, searched: bool = True, description: str = "") -> str:
+def page_heading(
+    title: str, *, searched: bool = True, description: str = "", hide: tuple[str, ...] = ()
+) -> str:
     """A page's ``# title`` line (MkDocs takes the page title from it), after front matter when needed.
 
     Material's template writes the page title into ``<title>`` through Jinja's ``striptags``, which turns
     ``&lt;`` back into ``<``: a title holding ``</title><script>`` would come alive there. Such titles get
     front matter with ``<`` and ``>`` replaced by ``‹`` and ``›`` for that use; the heading itself keeps
     every character, escaped. A page search leaves out (``searched=False``) gets ``search: exclude``;
-    a ``description`` goes into ``description:`` (Material's meta description; the site's Open Graph tags).
+    a ``description`` goes into ``description:`` (Material's meta description; the site's Open Graph tags);
+    ``hide`` names parts of Material's page to leave out (``footer``, ``navigation``).
     """
     heading = f"# {md_text(title)}\n\n"
     front = []
@@ -49,6 +52,8 @@ def page_heading(title: str, *, searched: bool = True, description: str = "") ->
         front.append("description: " + json.dumps(plain_attribute(description), ensure_ascii=False))
     if not searched:
         front.append("search:\n  exclude: true")
+    if hide:
+        front.append("hide:\n" + "".join(f"  - {part}\n" for part in hide).rstrip("\n"))
     return "---\n" + "\n".join(front) + "\n---\n\n" + heading if front else heading
 
 

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ..model import Event
 from . import context as ctx
+from . import describe
 from .cards import card_context
 from .context import Site
 from .groups import Group
@@ -47,7 +48,9 @@ def tag_filter(site: Site, page: str, events: Sequence[Event]) -> Markup:
         }
         for tag_id in order
     ]
-    return Markup(site.templates.render("tag-filter.html", {"tags": tags}))
+    more = len(useful) - len(kept)
+    context = {"tags": tags, "more": more, "all_href": site.links.href(page, ctx.TAGS_INDEX)}
+    return Markup(site.templates.render("tag-filter.html", context))
 
 
 def _source_count(events: Sequence[Event]) -> int:
@@ -102,6 +105,8 @@ def month_context(site: Site, group: Group) -> Context:
         "kind": group.kind,
         "title": site.group_title(group),
         "label": group.short,
+        "summary": describe.summary(site, group),
+        "ties": describe.ties(events),
         "pager": Markup(site.templates.render("pager.html", around)),
         **around,
         "events": plural(len(events), "event"),

@@ -79,6 +79,14 @@ def as_of(value: dates.EDTF) -> str:
     return "as of " + words(value)
 
 
+def published(source: Source | None) -> str:
+    """When an article was published, in words: "23 December 2024", "probably December 2024" (an
+    undated article whose date is inferred), "unknown"."""
+    if source is None or source.published is None:
+        return "unknown"
+    return words(source.published)
+
+
 def unsure(value: dates.EDTF) -> bool:
     return any(p.uncertain or p.approximate for p in dates.parts(value))
 

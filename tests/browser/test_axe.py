@@ -14,7 +14,7 @@ from typing import Any
 import axe_playwright_python
 import pytest
 
-from .served import DESKTOP, Session, site_pages
+from .served import DESKTOP, PHONE, PHONE_OPTIONS, Session, site_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -50,16 +50,21 @@ def switch_scheme(page: Any) -> str:
     """Click the header's palette toggle, as a reader would; returns the scheme now shown. Material
     remembers the choice, so the next page opens in it."""
     before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    page.locator("form[data-md-component=palette] label:visible").click()
+    page.locator("form[data-md-component=palette] button.tl-scheme").click()
     page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') !== s", arg=before)
     scheme: str = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     return scheme
 
 
-def test_every_page_in_both_schemes(browser: Any, site: Path, base_url: str) -> None:
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_every_page_in_both_schemes(browser: Any, site: Path, base_url: str, width: str) -> None:
     """One load of each page, checked in the scheme it opens in, then in the other one (one browser
-    context; the palette toggle switches, and the next page opens in the scheme of the last)."""
-    session = Session(browser, base_url, DESKTOP, color_scheme="light")
+    context; the palette toggle switches, and the next page opens in the scheme of the last); at a
+    desktop's width and at a phone's (390 px), where code blocks and tables overflow."""
+    if width == "desktop":
+        session = Session(browser, base_url, DESKTOP, color_scheme="light")
+    else:
+        session = Session(browser, base_url, PHONE, color_scheme="light", **PHONE_OPTIONS)
     failures: list[str] = []
     checked: dict[str, int] = {}
     try:

@@ -47,7 +47,7 @@ def test_a_year_only_event_is_on_no_month_page(desktop: Session, site: Path, tim
 def test_month_counts_count_only_that_months_events(desktop: Session) -> None:
     page = desktop.open("dated/2024-12/")
     cards = page.locator(".tl-event").count()
-    assert page.locator(".tl-lede").inner_text().startswith(f"{cards} events in December 2024")
+    assert page.locator(".tl-lede").inner_text().startswith(f"{cards} events under December 2024: ")
     dates_shown = page.locator(".tl-event .tl-meta .tl-date").all_inner_texts()
     assert dates_shown and all("December 2024" in d and not d.startswith("by") for d in dates_shown)
     by = desktop.open("dated/by-2024-12/")
@@ -75,20 +75,41 @@ def test_every_time_element_is_machine_readable_and_uncertain_dates_say_why(desk
 def test_the_overview_links_every_event_by_name(desktop: Session, timeline: Any, path: str) -> None:
     page = desktop.open(path)
     marks = page.locator("svg.tl-overview-svg a")
-    assert marks.count() == len(timeline.events)
     names = page.evaluate(
         "[...document.querySelectorAll('svg.tl-overview-svg a')]"
         ".map(a => a.querySelector('title').textContent)"
     )
-    assert all(re.search(r"\(.*\d{4}.*\)$", n) for n in names)
+    assert all(re.search(r"\(.*\d{4}.*\)$|^\d+ events, .*: the page for ", n) for n in names)
+    counted = [int(n.split()[0]) for n in names if re.match(r"\d+ events, ", n)]
+    assert len(names) - len(counted) + sum(counted) == len(timeline.events)  # each event, once
     box = page.locator("svg.tl-overview-svg").bounding_box()
     room = page.locator(".md-content").bounding_box()
     assert box is not None and room is not None and box["width"] <= room["width"]  # no sideways scroll
+    assert page.locator(".tl-scroll-cue").is_hidden()
     desktop.shot(f"desktop-overview-{path.strip('/') or 'home'}")
     marks.first.focus()
     marks.first.press("Enter")
     page.wait_for_load_state("networkidle")
     assert "#e-" in page.url and page.locator(":target").count() == 1
+
+
+def test_the_overview_shows_june_august_december_and_no_invented_start(desktop: Session) -> None:
+    page = desktop.open("timeline/")
+    months = page.locator("svg.tl-overview-svg text.tl-month").all_text_contents()
+    assert {"Jun", "Aug", "Dec"} <= set(months)
+    bands = page.evaluate(
+        "[...document.querySelectorAll('svg.tl-overview-svg .tl-band')]"
+        ".map(b => b.getBoundingClientRect().left)"
+    )
+    svg = page.locator("svg.tl-overview-svg").bounding_box()
+    assert svg is not None and len(bands) == 3
+    assert bands[0] - svg["x"] < 0.6 * svg["width"]  # June is not squeezed into the right fifth
+    # every "by" event is an end tick and a dotted line with an open start, never a bar
+    by = page.locator("svg.tl-overview-svg a.tl-om-by")
+    assert by.count() >= 2
+    assert page.locator("svg.tl-overview-svg a.tl-om-by rect[rx]").count() == 0
+    title = page.locator("svg.tl-overview-svg > title").text_content() or ""
+    assert "to by" not in title and title.startswith("Overview: ")
 
 
 def test_the_overview_is_usable_on_a_phone(phone: Session) -> None:
@@ -99,10 +120,19 @@ def test_the_overview_is_usable_on_a_phone(phone: Session) -> None:
     assert scroller.get_attribute("role") == "region" and scroller.get_attribute("aria-labelledby")
     geometry = scroller.evaluate("s => ({scroll: s.scrollWidth, width: s.clientWidth, left: s.scrollLeft})")
     assert geometry["scroll"] > geometry["width"]
+    assert page.locator(".tl-scroll-cue").is_visible()  # it says there is more to the left
+    sizes = page.evaluate(
+        "[...document.querySelectorAll('svg.tl-overview-svg text')]"
+        ".map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"
+    )
+    assert sizes and min(sizes) >= 12  # text at a readable size, not shrunk with the drawing
+    targets = page.evaluate(
+        "[...document.querySelectorAll('svg.tl-overview-svg a')]"
+        ".map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })"
+    )
+    assert targets and all(w >= 24 and h >= 24 for w, h in targets)  # WCAG 2.5.8 target size
     latest = page.locator("svg.tl-overview-svg a").last
     latest.scroll_into_view_if_needed()
-    box = latest.bounding_box()
-    assert box is not None and box["height"] >= 4
     phone.shot("phone-overview")
 
 
@@ -133,6 +163,9 @@ def test_a_dense_month_opens_with_its_list_and_folds_long_cards(desktop: Session
 def test_tag_chips_filter_with_javascript_and_link_without(browser: Any, base_url: str) -> None:
     session = Session(browser, base_url, DESKTOP)
     try:
+        page = session.open("timeline/")
+        more = page.locator("p.tl-filter a.tl-all-tags")  # the chips left out are a link away
+        assert more.count() == 1 and (more.get_attribute("href") or "").endswith("tags/")
         page = session.open("dated/2024-12/")
         chip = page.locator("p.tl-filter button.tl-tag").first
         tag = chip.get_attribute("data-tag")
@@ -145,8 +178,13 @@ def test_tag_chips_filter_with_javascript_and_link_without(browser: Any, base_ur
             for t in [shown.nth(i).get_attribute("data-tags") for i in range(shown.count())]
         )
         assert "Showing" in page.locator(".tl-filter-status").inner_text()
+        toc = page.locator(".md-sidebar--secondary a.md-nav__link[href^='#e-']")
+        assert toc.count() > 0
+        visible_toc = page.locator(".md-sidebar--secondary a.md-nav__link[href^='#e-']:visible")
+        assert visible_toc.count() == shown.count()  # the table of contents lists only what is shown
         chip.click()
         assert page.locator(".tl-event:visible").count() == page.locator(".tl-event").count()
+        assert visible_toc.count() == toc.count()
     finally:
         session.close()
     plain = Session(browser, base_url, DESKTOP, java_script_enabled=False)
@@ -256,7 +294,10 @@ def test_back_links_return_to_the_citation_and_focus_follows(desktop: Session) -
     back = page.locator(f"sup.tl-back a[href$='#{item_id}']").first
     assert back.count() == 1
     name = back.evaluate("a => a.querySelector('.tl-sr').textContent")
-    assert name.startswith("back to: ")
+    assert re.match(r"back to event \d+: \S", name)
+    size = back.bounding_box()
+    assert size is not None and size["width"] >= 24 and size["height"] >= 24  # WCAG 2.5.8
+    assert back.evaluate("a => parseFloat(getComputedStyle(a).fontSize)") >= 15.9  # .8rem, not 10 px
     desktop.shot("desktop-source-focus")
     page.go_back()
     page.wait_for_load_state("networkidle")
@@ -269,6 +310,31 @@ def test_back_links_return_to_the_citation_and_focus_follows(desktop: Session) -
     page.wait_for_load_state("networkidle")
     assert page.url.endswith(href.rsplit("/", 1)[-1])
     assert page.evaluate("document.activeElement.id") == href.split("#", 1)[1]
+    # the citation landed on is marked: a bar, a tint and a ring, below the sticky header
+    landed = page.evaluate(
+        """() => { const li = document.activeElement, s = getComputedStyle(li);
+                   const body = getComputedStyle(document.body).backgroundColor;
+                   return {shadow: s.boxShadow, outline: s.outlineStyle, tint: s.backgroundColor !== body
+                           && s.backgroundColor !== 'rgba(0, 0, 0, 0)', top: li.getBoundingClientRect().top,
+                           header: document.querySelector('.md-header').getBoundingClientRect().bottom}; }"""
+    )
+    assert "inset" in landed["shadow"] and landed["outline"] == "solid" and landed["tint"], landed
+    assert landed["top"] >= landed["header"] - 1, landed
+    desktop.shot("desktop-citation-landed")
+
+
+def test_citation_links_say_stored_copy_and_problems_link_their_quote(desktop: Session) -> None:
+    page = desktop.open("dated/2024-12/")
+    after = page.locator(".tl-citations .tl-src a").first.evaluate(
+        "a => getComputedStyle(a, '::after').content"
+    )
+    assert "stored copy" in after and "↗" not in after
+    links = page.locator(".tl-problems li a[href^='#e-']")
+    assert links.count() >= 1
+    for href in links.evaluate_all("as => as.map(a => a.getAttribute('href'))"):
+        assert page.locator(href).count() == 1, href  # each "quote N" goes to that quote
+    basis = page.locator(".tl-basis a[href^='#e-']")
+    assert basis.count() >= 1
 
 
 def test_source_pages_have_one_of_each_landmark_and_ordered_headings(desktop: Session) -> None:
@@ -358,3 +424,14 @@ def test_dark_phone_screens(browser: Any, base_url: str) -> None:
             session.shot(f"phone-dark-{name}")
     finally:
         session.close()
+
+
+def test_the_sources_index_fits_a_phone_without_a_column_of_unknowns(phone: Session) -> None:
+    page = phone.open("sources/")
+    assert "Publisher" not in page.locator("table.tl-sources").inner_text()  # every one is unknown here
+    assert "No stored article records its publisher." in page.locator(".tl-lede").inner_text()
+    wrap = page.locator(".md-typeset__scrollwrap").first
+    assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1")  # nothing cut off at the right
+    label = page.locator("table.tl-sources td[data-label='Cited by']").first
+    assert label.evaluate("td => getComputedStyle(td, '::before').content") == '"Cited by: "'  # labelled
+    phone.shot("phone-sources")

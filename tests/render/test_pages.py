@@ -32,7 +32,7 @@ def test_page_paths_kinds_and_titles(timeline: Timeline, options: Options) -> No
     month = pages["dated/2024-12.md"]
     assert (month.kind, month.key, month.title) == ("month", "2024-12", "December 2024 — casualty reports")
     assert month.title_markdown.endswith("\n---\n\n# December 2024 — casualty reports\n\n")
-    assert month.description.startswith("4 events in December 2024: ")
+    assert month.description.startswith("4 events under December 2024: ")
     assert [p.path for p in pages.values() if p.in_nav] == [
         "dated/index.md",
         "figures.md",

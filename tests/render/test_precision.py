@@ -123,7 +123,7 @@ def test_pages_and_counts_follow_the_groups() -> None:
     pages = render_site(timeline, Options())
     assert "dated/2024.md" in pages and "dated/2024-12.md" in pages and "dated/by-2024-12.md" in pages
     assert "dated/2024-01.md" not in pages  # a year-only event has no month page
-    assert "1 event in December 2024" in pages["dated/2024-12.md"]  # the "by" event is not counted
+    assert "1 event, dated December 2024" in pages["dated/2024-12.md"]  # the "by" event is not counted
     assert "e-year-only" not in pages["dated/2024-12.md"]
     for path, text in pages.items():
         parser = _Times()

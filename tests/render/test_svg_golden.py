@@ -90,11 +90,67 @@ def test_overview_marks_every_event_as_a_named_link() -> None:
     assert "tl-om-since" in kinds["e-since"] and "tl-om-by" in kinds["e-by"]
     assert "tl-unsure" in kinds["e-uncertain-month"] and "tl-unsure" not in kinds["e-month"]
     assert len(svg.findall(f".//{SVG}rect[@class='tl-band']")) == len(PERIODS)
-    labels = [t.text for t in svg.findall(f".//{SVG}text[@class='tl-band-label']")]
-    assert labels == list(PERIODS.values())
+    labels = [" — ".join(t.text or "" for t in label) for label in svg.iter(f"{SVG}text")]
+    assert [label for label in labels if label in PERIODS.values()] == list(PERIODS.values())
     month = next(link for link in links if "e-month" in link.get("href", ""))
-    bar = month.find(f"{SVG}rect")
+    bar = month.find(f"{SVG}rect[@rx]")
     assert bar is not None and float(bar.get("width", "0")) > 20  # a month is a span, not a point
+    for link in links:  # every link can be hit: at least 24 by 24 px, at 1 unit per px
+        hit = link.find(f"{SVG}rect[@class='tl-hit']")
+        assert hit is not None and float(hit.get("height", 0)) >= 24 and float(hit.get("width", 0)) >= 24
+    assert svg.get("width") == svg.get("viewBox", "").split()[2]  # drawn at its natural size
+
+
+def _x(element: ET.Element | None, name: str = "x") -> float:
+    assert element is not None
+    return float(element.get(name, "nan"))
+
+
+def test_a_by_date_is_an_end_tick_with_an_open_start_never_a_span() -> None:
+    renderer = Renderer(_timeline(EVENTS), Options(periods=PERIODS))
+    svg = _svg(str(overview_html(renderer.site, "index.md")))
+    links = {link.get("href", "").split("#")[1]: link for link in svg.iter(f"{SVG}a")}
+    by = links["e-by"]
+    assert by.find(f"{SVG}rect[@rx]") is None and by.find(f"{SVG}circle") is None  # no bar, no dot
+    tick, line = by.find(f"{SVG}rect[@class='tl-by-tick']"), by.find(f"{SVG}line[@class='tl-by-line']")
+    arrow = by.find(f"{SVG}path[@class='tl-by-arrow']")
+    assert tick is not None and line is not None and arrow is not None
+    assert float(tick.get("width", 99)) <= 4 and "url(#" in line.get("stroke", "")  # a fading line
+    # the tick is at the end of 23 December, the line starts at the scale's start, not at a made-up day
+    december = links["e-uncertain-month"].find(f"{SVG}rect[@rx]")
+    day_width = _x(december, "width") / 31
+    assert abs(_x(tick) + 4 - (_x(december) + 23 * day_width)) < 1
+    year = links["e-year"].find(f"{SVG}rect[@rx]")
+    assert _x(line, "x1") == _x(year)  # the year 2024 starts the scale
+
+
+def test_an_early_context_event_sits_left_of_a_break_and_does_not_squash_the_scale() -> None:
+    renderer = Renderer(_timeline(EVENTS), Options(periods=PERIODS))
+    svg = _svg(str(overview_html(renderer.site, "index.md")))
+    links = {link.get("href", "").split("#")[1]: link for link in svg.iter(f"{SVG}a")}
+    early, year = links["e-early"].find(f"{SVG}circle"), links["e-year"].find(f"{SVG}rect[@rx]")
+    assert _x(early, "cx") < _x(year) and svg.find(f".//{SVG}path[@class='tl-break']") is not None
+    assert _x(year, "width") > 0.8 * float(svg.get("width", 0))  # 2024 takes the scale, not a fifth
+    months = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "tl-month"]
+    assert months[:12] == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    title = svg.findtext(f"{SVG}title") or ""
+    assert title == "Overview: 8 events, February 2022 to 2024" and "to by" not in title
+    without = Renderer(_timeline(EVENTS), Options())  # no periods: nothing is context
+    assert "tl-break" not in str(overview_html(without.site, "index.md"))
+
+
+def test_events_sharing_a_date_are_one_counted_mark_linking_to_their_page() -> None:
+    same = tuple(_event(f"by{i}", "../2024-12-23") for i in range(5)) + EVENTS[:3]
+    renderer = Renderer(_timeline(same), Options(periods=PERIODS))
+    svg = _svg(str(overview_html(renderer.site, "index.md")))
+    links = svg.findall(f".//{SVG}a")
+    assert len(links) == 4
+    counted = [link for link in links if link.find(f"{SVG}text[@class='tl-count']") is not None]
+    assert len(counted) == 1 and counted[0].findtext(f"{SVG}text") == "5 events"
+    assert counted[0].get("href") == "dated/by-2024-12/"
+    assert (counted[0].findtext(f"{SVG}title") or "").startswith("5 events, by 23 December 2024")
+    title = svg.findtext(f"{SVG}title") or ""
+    assert title == "Overview: 8 events, 19 June 2024 to probably December 2024", title
 
 
 def test_a_long_overview_draws_density_bars_per_group() -> None:

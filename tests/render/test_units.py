@@ -239,7 +239,8 @@ def test_overlapping_citations_split_into_segments() -> None:
     )
     back = (
         '<sup class="tl-back" data-search-exclude><a href="../../dated/2024-12/#e-a-c1" title="back to: Title'
-        ' of a"><span aria-hidden="true">↩1</span><span class="tl-sr">back to: Title of a</span></a></sup>'
+        ' of a"><span aria-hidden="true">↩1</span>'
+        '<span class="tl-sr">back to event 1: Title of a</span></a></sup>'
     )
     assert shared + back in article  # to the citation on the event's card, named for screen readers
     assert article.count("↩") == 2
@@ -255,7 +256,9 @@ def test_citations_starting_together_nest_their_ids() -> None:
     parser = _Marks()
     parser.feed(page)
     assert sorted(parser.ids) == ["q-a-1", "q-b-1"] and parser.max_depth == 2
-    assert '<span class="tl-sr">back to: Title of a</span></a>, <a' in page  # one mark, both back-links
+    assert (
+        '<span class="tl-sr">back to event 1: Title of a</span></a>, <a' in page
+    )  # one mark, both back-links
 
 
 def test_citation_across_a_line_break_keeps_paragraphs() -> None:
