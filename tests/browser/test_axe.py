@@ -100,7 +100,8 @@ def test_axe_reports_what_it_should(browser: Any, base_url: str) -> None:
         page.evaluate(
             """() => {
                  document.querySelector('.md-search').removeAttribute('aria-label');
-                 const p = [...document.querySelectorAll('.md-typeset p')].find(p => {
+                 const plain = document.querySelectorAll('.md-content .md-typeset > p:not([class])');
+                 const p = [...plain].find(p => {
                    const a = p.querySelector('a:not(.md-button)');
                    return a && p.textContent.length > a.textContent.length + 20; });
                  p.style.color = '#aaa';
