@@ -3,13 +3,11 @@ fixture pages, and a web server on 127.0.0.1 that serves them (the only address 
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser.served import serve
 from validator.project import MiniProject, make_project
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -22,21 +20,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MiniProject:
     return make_project(tmp_path)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def served() -> Iterator[str]:
-    """The fixture pages at http://127.0.0.1:<port>/ for as long as the test runs."""
-    handler = functools.partial(_Quiet, directory=str(FIXTURES))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    """The fixture pages at http://127.0.0.1:<port> for as long as the test runs."""
+    with serve(FIXTURES) as url:
+        yield url.rstrip("/")
