@@ -15,7 +15,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import Event, Timeline
+from .. import dates
+from ..model import Event, Source, Timeline
 from . import context as ctx
 from . import describe, home, search, search_more
 from .cards import badge, card, compact_item
@@ -42,6 +43,23 @@ INDEX_PAGES = (ctx.TIMELINE, ctx.DATED_INDEX, ctx.FIGURES, ctx.SOURCES_INDEX, ct
 # Parts of Material's page left out: a group's page has its own pager (tl-pager), so not Material's
 # footer one too; the full timeline and the figures are alone in their nav section (an empty sidebar).
 HIDE = {"month": ("footer",), "timeline": ("navigation",), "figures": ("navigation",)}
+
+
+FLAT_SOURCES = 30  # up to this many sources, the navigation lists them in one list
+
+
+def _published_year(source: Source) -> str:
+    """The navigation section of a source page when they are many: the year it was published, no more
+    certain than its date ("2024", "2024 (probably)", "2023–2024", "Date not stated")."""
+    published = source.published
+    if published is None:
+        return "Date not stated"
+    first, last = dates.earliest(published).year, dates.latest(published).year
+    if first != last:
+        return f"{first}–{last}"
+    ends = [published] if isinstance(published, dates.Single) else [published.start, published.end]
+    unsure = any(end is not None and (end.uncertain or end.approximate) for end in ends)
+    return f"{first} (probably)" if unsure else str(first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,15 +163,24 @@ class Renderer:
     def nav_sections(self) -> dict[str, list[tuple[str | None, list[str]]]]:
         """Where the generated pages go in the navigation: under the index page of their kind, as
         ``{index path: [(subsection title or None, [page paths])]}``: the group pages by year (the left
-        column's year → month jump list), the source pages by title, the tag pages."""
+        column's year → month jump list), the source pages by title (in sections by the year they were
+        published when there are more than ``FLAT_SOURCES``: every page renders its section's whole
+        list, so a flat list of hundreds of sources made each source page's navigation, and the
+        build, grow with their number), the tag pages."""
         site = self.site
         years: dict[int, list[str]] = {}
         for group in site.groups:
             years.setdefault(group.year, []).append(ctx.dated(group))
         by_title = sorted(site.timeline.sources.items(), key=lambda kv: (kv[1].title.casefold(), kv[0]))
+        many = len(by_title) > FLAT_SOURCES
+        if many:  # newest year first, then by title
+            by_title.sort(key=lambda kv: -dates.latest(kv[1].published).year if kv[1].published else 1)
+        sources: dict[str | None, list[str]] = {}
+        for sid, source in by_title:
+            sources.setdefault(_published_year(source) if many else None, []).append(ctx.source(sid))
         return {
             ctx.DATED_INDEX: [(str(year), paths) for year, paths in years.items()],
-            ctx.SOURCES_INDEX: [(None, [ctx.source(sid) for sid, _ in by_title])],
+            ctx.SOURCES_INDEX: list(sources.items()),
             ctx.TAGS_INDEX: [(None, [p.path for p in self.pages.values() if p.kind == "tag"])],
         }
 

@@ -72,3 +72,28 @@ def test_long_timelines_list_events_compactly(timeline: Timeline, limit: int) ->
     assert "### " not in page  # no full cards
     assert page.count('<ol class="tl-compact">') == 3  # one list per month
     assert page.count('<li><span class="tl-date">') == len(timeline.events)
+
+
+def test_many_sources_sit_in_the_navigation_by_year_published(timeline: Timeline, options: Options) -> None:
+    """A flat list of hundreds of sources made every source page render all of them in its navigation;
+    above FLAT_SOURCES they are in sections by the year they were published, as certain as that date."""
+    from dataclasses import replace
+
+    from generator.dates import parse
+    from generator.render import pages as pages_module
+
+    few = Renderer(timeline, options).nav_sections()[pages_module.ctx.SOURCES_INDEX]
+    assert [title for title, _ in few] == [None]  # a handful: one list
+    base = next(iter(timeline.sources.values()))
+    published = ["2024-12-23", "2024-12?", "2023", None, "2023-05/2024-02"]
+    published += ["2022-01"] * pages_module.FLAT_SOURCES
+    sources = {
+        f"s{i:03d}": replace(base, id=f"s{i:03d}", title=f"Report {i:03d}", published=p and parse(p))
+        for i, p in enumerate(published)
+    }
+    renderer = Renderer(replace(timeline, sources=sources), options)
+    many = renderer.nav_sections()[pages_module.ctx.SOURCES_INDEX]
+    titles = [title for title, _ in many]
+    assert titles == ["2024", "2024 (probably)", "2023–2024", "2023", "2022", "Date not stated"], titles
+    assert sum(len(paths) for _, paths in many) == len(sources)
+    assert dict(many)["2024"] == ["sources/s000.md"]
