@@ -67,10 +67,10 @@ PARTS = (
         (
             "multiprocessing/",
             "selectors",
-            "{method 'acquire'",
-            "{method 'recv",
-            "{built-in method posix.read}",
-            "{built-in method select",
+            "<method 'acquire'",
+            "<method 'recv",
+            "<built-in method posix.read>",
+            "<built-in method select",
         ),
     ),
 )
