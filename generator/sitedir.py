@@ -99,12 +99,23 @@ def publish(staging: Path, site: Path) -> None:
             site.unlink()  # a file in the way
         os.rename(staging, site)
         return
-    for entry in os.scandir(site):
-        if entry.name.startswith(".") and not (staging / entry.name).exists():
-            os.rename(entry.path, staging / entry.name)
-    if _exchange(staging, site):
-        shutil.rmtree(staging, ignore_errors=True)  # now the old site
-        return
+    moved = [e.name for e in os.scandir(site) if e.name.startswith(".") and not (staging / e.name).exists()]
+    for name in moved:
+        os.rename(site / name, staging / name)
+    try:
+        if _exchange(staging, site):
+            shutil.rmtree(staging, ignore_errors=True)  # now the old site
+            return
+        _replace(staging, site)
+    except BaseException:
+        for name in moved:  # the old site keeps its hidden entries (.git): a failed build deletes staging
+            if site.is_dir() and (staging / name).exists() and not (site / name).exists():
+                os.rename(staging / name, site / name)
+        raise
+
+
+def _replace(staging: Path, site: Path) -> None:
+    """``publish`` where the two folders cannot be exchanged in one step."""
     old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-{os.getpid()}-", dir=site.parent))
     try:
         os.rename(site, old / site.name)

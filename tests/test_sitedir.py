@@ -75,3 +75,22 @@ def test_stale_folders_of_dead_processes_are_removed(tmp_path: Path) -> None:
         folder.mkdir()
     assert sorted(sitedir.clean_stale(site)) == sorted([dead, old])
     assert alive.is_dir() and other.is_dir() and site.is_dir()
+
+
+def test_a_swap_that_fails_leaves_the_old_site_its_hidden_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """publish moves the old site's hidden entries (.nojekyll, a .git) into staging before the swap; when
+    the swap then fails, they go back, since the failed build's staging folder is deleted."""
+    site = _site(tmp_path)
+    staging = _staged(site)
+
+    def full(**_: object) -> str:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sitedir, "_exchange", lambda one, other: False)
+    monkeypatch.setattr(sitedir.tempfile, "mkdtemp", full)
+    with pytest.raises(OSError):
+        sitedir.publish(staging, site)
+    assert sorted(p.name for p in site.iterdir()) == [".nojekyll", "old"]
+    assert not (staging / ".nojekyll").exists()
