@@ -75,7 +75,14 @@ def site_settings(
     return project, options, templates
 
 
+def offline_build(config: MkDocsConfig) -> bool:
+    """Whether this build runs Material's ``offline`` plugin (listed, and not ``enabled: false``)."""
+    return any(
+        name.split("/")[-1] == "offline" and getattr(plugin.config, "enabled", True)
+        for name, plugin in config.plugins.items()
+    )
+
+
 def _download(path: Path, config: MkDocsConfig) -> tuple[str, int] | None:
     """The offline zip's name and size when it exists and this is not the offline build itself."""
-    offline = any(name.split("/")[-1] == "offline" for name in config.plugins)
-    return (path.name, path.stat().st_size) if path.is_file() and not offline else None
+    return (path.name, path.stat().st_size) if path.is_file() and not offline_build(config) else None

@@ -28,6 +28,7 @@ from .exports import EXPORTS, ExportOptions, Kept, build_exports, updated_at, wr
 from .exports.background import ExportError, Pending, start
 from .exports.page import DATA_PAGE, data_files, fill_sizes
 from .model import Timeline
+from .plugin_config import offline_build
 from .render import Templates
 from .render.context import Links
 from .render.text import page_heading
@@ -45,10 +46,7 @@ def export_options(config: MkDocsConfig, base: Path, data: Sequence[Path] = ()) 
         epoch = source_date_epoch(base, data)
     except BundleError as exc:
         raise PluginError(f"timeline: {exc}") from None
-    offline = any(
-        name.split("/")[-1] == "offline" and getattr(plugin.config, "enabled", True)
-        for name, plugin in config.plugins.items()
-    )
+    offline = offline_build(config)
     return ExportOptions(
         title=config.site_name,
         updated=updated_at(epoch),
