@@ -18,18 +18,12 @@ from markupsafe import Markup
 
 from .. import dates
 from ..model import Event, Timeline
+from ..render.cards import problem_label
 from ..render.numbers import figure
 from .common import Build, plain, source_title, tag_label, uid, unit_of, write_json
 
 ATOM = "http://www.w3.org/2005/Atom"
 JSON_FEED = "https://jsonfeed.org/version/1.1"
-PROBLEM_LABELS = {
-    "wrong-date": "Wrong date in the source",
-    "error": "Error in the source",
-    "disagreement": "Sources disagree",
-    "uncorroborated": "Not corroborated",
-    "note": "Note",
-}
 
 
 @cache
@@ -91,7 +85,7 @@ def _entry_html(timeline: Timeline, event: Event, build: Build) -> str:
         for c in event.claims
     ]
     problems = [
-        _Problem(PROBLEM_LABELS.get(p.kind, p.kind), p.citation + 1, plain(p.note)) for p in event.problems
+        _Problem(problem_label(p.kind)[0], p.citation + 1, plain(p.note)) for p in event.problems
     ]
     html = _template().render(
         date=event.date_label,

@@ -31,7 +31,8 @@ PROBLEM_LABELS = {
 Context = dict[str, Any]
 
 
-def _labels(kind: str) -> tuple[str, str]:
+def problem_label(kind: str) -> tuple[str, str]:
+    """A problem kind's label in the problems list and its tag after the words in the quote."""
     return PROBLEM_LABELS.get(kind, PROBLEM_LABELS["note"])
 
 
@@ -56,7 +57,7 @@ def _quote(quote: str, problems: Sequence[Problem]) -> list[tuple[str, str | Non
     """The quote as ``(words, tag)`` runs: each recorded problem's words carry their tag ("[sic]")."""
     spots: list[tuple[int, int, Problem]] = []
     for problem in problems:
-        if not _labels(problem.kind)[1]:
+        if not problem_label(problem.kind)[1]:
             continue  # a note marks nothing in the quote
         words = squash(problem.text)
         at = quote.find(words)
@@ -66,7 +67,7 @@ def _quote(quote: str, problems: Sequence[Problem]) -> list[tuple[str, str | Non
     pos = 0
     for start, end, problem in sorted(spots, key=lambda s: s[0]):
         runs.append((quote[pos:start], None))
-        runs.append((quote[start:end], _labels(problem.kind)[1]))
+        runs.append((quote[start:end], problem_label(problem.kind)[1]))
         pos = end
     runs.append((quote[pos:], None))
     return [run for run in runs if run[0] or run[1] is not None]
@@ -155,7 +156,7 @@ def _estimate(found: Estimate[int], unit: str) -> Context:
 def _problems(event: Event) -> list[Context]:
     found = []
     for problem in event.problems:
-        label, tag = _labels(problem.kind)
+        label, tag = problem_label(problem.kind)
         found.append(
             {
                 "kind": problem.kind,
