@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from .checks.event import check_event
 from .crossfile import Checked, summarize
+from .forking import fork_safe
 from .loading import load_yaml
 from .model import Vocabulary
 from .sources import SourceSet
@@ -103,7 +103,7 @@ def check_all(
     # fork is cheap, and a forked worker inherits the sources already loaded here; but fork is unsafe in
     # a threaded process (mkdocs serve), where a spawned worker loads its own.
     global _share  # noqa: PLW0603 - inherited by forked workers
-    fork = threading.active_count() == 1 and "fork" in mp.get_all_start_methods()
+    fork = fork_safe()
     context = mp.get_context("fork" if fork else "spawn")
     share = _Share(jobs, context.Value("q", 0), sources, vocabulary, model)
     _share = share if fork else None

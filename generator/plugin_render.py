@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from . import plugin_pages as pp
+from .forking import fork_safe
 from .render import Headings, Permalinks, Renderer, parallel
 from .render.pages import Rendered
 from .render.reuse import Reuse
@@ -86,12 +87,7 @@ class PageSource:
         """Render the pages ahead in a second process, if this is a build worth it and fork is safe."""
         assert self.renderer is not None
         pages = self.renderer.pages
-        if (
-            self.ahead is None
-            and not self.serve
-            and len(pages) >= PARALLEL_MIN_PAGES
-            and parallel.available()
-        ):
+        if self.ahead is None and not self.serve and len(pages) >= PARALLEL_MIN_PAGES and fork_safe():
             order = sorted(pages, key=build_order)
             self.ahead = parallel.Ahead(order, self._render_ahead, set(self.early), _anchors)
 

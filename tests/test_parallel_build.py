@@ -17,6 +17,7 @@ from projects import fixture_project, with_overrides
 from render.site_snapshot import tree
 
 from generator import plugin_render
+from generator.forking import fork_safe
 from generator.render import parallel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +31,7 @@ def _elsewhere(name: str) -> bool:
     """Run test ``name`` in a fresh interpreter when this one has other threads (the browser tests' servers
     stay up for the session, and fork is not safe beside them), so the test runs in every full run rather
     than skipping. Returns whether it ran there."""
-    if parallel.available():
+    if fork_safe():
         return False
     if os.environ.get(INNER) or "fork" not in parallel.mp.get_all_start_methods():
         pytest.skip(f"fork is not available or not safe here ({threading.active_count()} threads)")

@@ -12,12 +12,12 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import signal
-import threading
 import traceback
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from ..forking import fork_safe
 from ..model import Timeline
 from . import write_exports
 from .common import ExportOptions
@@ -25,10 +25,6 @@ from .common import ExportOptions
 
 class ExportError(Exception):
     """The exports could not be written; the message says why (with the child's traceback)."""
-
-
-def can_fork() -> bool:
-    return threading.active_count() == 1 and "fork" in mp.get_all_start_methods()
 
 
 class Pending:
@@ -91,7 +87,7 @@ def _child(connection: Connection, timeline: Timeline, options: ExportOptions, f
 def start(timeline: Timeline, options: ExportOptions, folder: Path, *, background: bool = True) -> Pending:
     """Begin writing every export into ``folder``: in a forked process when ``background`` and forking
     is safe, else before returning."""
-    if not (background and can_fork()):
+    if not (background and fork_safe()):
         try:
             return Pending(folder, sizes=write_exports(timeline, options, folder))
         except Exception as exc:

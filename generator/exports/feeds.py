@@ -84,9 +84,7 @@ def _entry_html(timeline: Timeline, event: Event, build: Build) -> str:
         )
         for c in event.claims
     ]
-    problems = [
-        _Problem(problem_label(p.kind)[0], p.citation + 1, plain(p.note)) for p in event.problems
-    ]
+    problems = [_Problem(problem_label(p.kind)[0], p.citation + 1, plain(p.note)) for p in event.problems]
     html = _template().render(
         date=event.date_label,
         summary=Markup(build.summary_html(event)),  # the summary subset, every other character escaped

@@ -18,7 +18,6 @@ import gc
 import multiprocessing as mp
 import queue
 import signal
-import threading
 from collections.abc import Callable, Collection, Sequence
 from multiprocessing.context import ForkProcess
 from typing import Any
@@ -32,10 +31,6 @@ RenderOne = Callable[[str], Rendered]
 Extra = Callable[[Rendered], Any]
 LOOKAHEAD = 64  # pages rendered ahead and not yet taken, at most (bounds the memory they hold)
 _FREE, _TAKEN = 0, 1
-
-
-def available() -> bool:
-    return threading.active_count() == 1 and "fork" in mp.get_all_start_methods()
 
 
 def _pack(rendered: Rendered) -> tuple[Any, ...]:

@@ -30,13 +30,14 @@ import json, os, signal, sys
 from pathlib import Path
 from generator import exports
 from generator.exports import EXPORTS, Export, build_exports
-from generator.exports.background import ExportError, can_fork, start
+from generator.exports.background import ExportError, start
+from generator.forking import fork_safe
 sys.path.insert(0, sys.argv[1])
 from exports.conftest import UPDATED, hostile_timeline
 from generator.exports import ExportOptions
 
 timeline, options, out = hostile_timeline(), ExportOptions("T", UPDATED), Path(sys.argv[2])
-report = {"can_fork": can_fork()}
+report = {"can_fork": fork_safe()}
 pending = start(timeline, options, out / "good")
 report["forked"] = pending._process is not None
 report["sizes"] = pending.wait()
