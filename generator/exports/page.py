@@ -6,6 +6,7 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..render.text import size_label
 from . import EXPORTS
 
 DATA_PAGE = "data/index.md"
@@ -22,18 +23,6 @@ class DataFile:
     media_type: str
     size: int | None  # bytes; None while the file is still being written
     size_label: str  # "77.6 kB"; the PENDING mark while it is written
-
-
-def size_label(size: int) -> str:
-    """Bytes for people: ``950 bytes``, ``77.6 kB``, ``15.2 MB`` (decimal units)."""
-    if size < 1000:
-        return f"{size} bytes"
-    value = float(size)
-    for unit in ("kB", "MB"):
-        value /= 1000
-        if value < 999.95:  # what would print as 1000.0 is the next unit's 1.0
-            return f"{value:.1f} {unit}"
-    return f"{value / 1000:.1f} GB"
 
 
 def data_files(sizes: Mapping[str, int] | None = None) -> list[DataFile]:

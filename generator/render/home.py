@@ -18,7 +18,7 @@ from .figures import claims_by_measure, measure_of
 from .groups import MONTH, UNTIL, Group, group_of
 from .numbers import agreement, plural, spread
 from .overview import overview_html
-from .text import squash
+from .text import size_label, squash
 
 Context = dict[str, Any]
 
@@ -46,13 +46,7 @@ def offline(site: Site) -> Context:
     if found is None:
         return {"download": None}
     name, size = found
-    return {"download": {"href": name, "size": _size(size)}}
-
-
-def _size(size: int) -> str:
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB"
-    return f"{max(1, round(size / 1000))} kB"
+    return {"download": {"href": name, "size": size_label(size)}}
 
 
 def _period_groups(site: Site) -> list[Group]:
@@ -88,7 +82,10 @@ def _as_of(values: list[dates.EDTF]) -> str:
     first = min(values, key=dates.earliest)
     last = max(values, key=dates.latest)
     start, end = dates.earliest(first), dates.latest(last)
-    if (start.year, start.month) == (end.year, end.month):
+    ends = [e for v in values for e in ((v,) if isinstance(v, dates.Single) else (v.start, v.end)) if e]
+    if any(e.month is None for e in ends):  # a claim known to the year only: no month on the page
+        text = str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    elif (start.year, start.month) == (end.year, end.month):
         text = dates.month_label(start.year, start.month)
     else:
         text = dates.label(

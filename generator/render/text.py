@@ -128,3 +128,15 @@ def summary_paragraphs(markdown: str) -> list[Markup]:
 def summary_html(markdown: str) -> Markup:
     """The summary as HTML paragraphs, on one line (safe inside a raw HTML block)."""
     return Markup("").join(Markup("<p>%s</p>") % p for p in summary_paragraphs(markdown))
+
+
+def size_label(size: int) -> str:
+    """Bytes for people: ``950 bytes``, ``77.6 kB``, ``15.2 MB`` (decimal units)."""
+    if size < 1000:
+        return f"{size} bytes"
+    value = float(size)
+    for unit in ("kB", "MB"):
+        value /= 1000
+        if value < 999.95:  # what would print as 1000.0 is the next unit's 1.0
+            return f"{value:.1f} {unit}"
+    return f"{value / 1000:.1f} GB"

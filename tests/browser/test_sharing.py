@@ -196,7 +196,7 @@ def _home(config: Path, out: Path) -> str:
 def test_the_home_page_links_the_offline_zip_with_its_size(tmp_path: Path) -> None:
     config = _small_site(tmp_path, "      download: bundle.zip\n      last_updated: true\n")
     home = _home(config, tmp_path / "out")
-    assert '<a href="bundle.zip" download>' in home and "a 12 kB zip" in home
+    assert '<a href="bundle.zip" download>' in home and "a 12.3 kB zip" in home
     assert (tmp_path / "out" / "bundle.zip").read_bytes() == b"\0" * 12_345  # beside the home page
     assert re.search(r'data last changed <time datetime="\d{4}-\d\d-\d\d">', home)
 

@@ -288,3 +288,5 @@ def test_a_key_figures_date_is_no_more_precise_than_its_claims() -> None:
     assert _as_of([dates.parse("../2024-12?"), dates.parse("../2024-12?")]) == "probably by December 2024"
     mixed = [dates.parse("2024-12"), dates.parse("../2024-12-23"), dates.parse("2024-12?")]
     assert _as_of(mixed) == "as of December 2024 (some only by then, some only probably)"
+    assert _as_of([dates.parse("2024")]) == "as of 2024"  # not "January–December 2024"
+    assert _as_of([dates.parse("2023"), dates.parse("2024-06")]) == "as of 2023–2024"
