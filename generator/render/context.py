@@ -76,12 +76,11 @@ def group_anchor(group: Group) -> str:
 
 def group_title(options: Options, group: Group, events: Sequence[Event] = ()) -> str:
     """The configured period title of a month ("June 2024 — the defense pact"), else the group's label
-    ("June 2024"), with "(probably)" when every event filed there is only probably in that month."""
+    ("June 2024"), with "(probably)" when every event filed there is only probably in it."""
     configured = options.periods.get(group.key) if group.kind == MONTH else None
     if configured:
         return configured
-    unsure = group.kind == MONTH and events and all(start_uncertain(e.date) for e in events)
-    return group.label + (" (probably)" if unsure else "")
+    return group.titled(probably=bool(events) and all(start_uncertain(e.date) for e in events))
 
 
 class Links:

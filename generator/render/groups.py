@@ -44,9 +44,15 @@ class Group:
     @property
     def label(self) -> str:
         """What the group is called where no period title is configured."""
-        if self.kind == YEAR:
-            return f"{self.year} — month not stated"
+        return self.titled(probably=False)
+
+    def titled(self, *, probably: bool) -> str:
+        """:attr:`label`, with "(probably)" after the date when every event filed here is only probably
+        in it: "June 2024 (probably)", "2024 (probably) — month not stated"."""
         when = str(self.year) if self.month is None else dates.month_label(self.year, self.month)
+        when += " (probably)" if probably else ""
+        if self.kind == YEAR:
+            return f"{when} — month not stated"
         if self.kind == UNTIL:
             return f"By {when} — date not stated"
         return when

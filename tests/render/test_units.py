@@ -290,3 +290,21 @@ def test_a_key_figures_date_is_no_more_precise_than_its_claims() -> None:
     assert _as_of(mixed) == "as of December 2024 (some only by then, some only probably)"
     assert _as_of([dates.parse("2024")]) == "as of 2024"  # not "January–December 2024"
     assert _as_of([dates.parse("2023"), dates.parse("2024-06")]) == "as of 2023–2024"
+
+
+def test_a_year_or_by_group_of_only_probable_dates_says_so() -> None:
+    from generator.render.context import Options, group_title
+    from generator.render.groups import MONTH, UNTIL, YEAR, Group
+
+    class _E:  # group_title reads only an event's date
+        def __init__(self, date: str) -> None:
+            self.date = dates.parse(date)
+
+    options = Options()
+    assert group_title(options, Group(YEAR, 2024), [_E("2024?")]) == "2024 (probably) — month not stated"
+    assert group_title(options, Group(YEAR, 2024), [_E("2024")]) == "2024 — month not stated"
+    by = Group(UNTIL, 2024, 12)
+    assert group_title(options, by, [_E("../2024-12?")]) == "By December 2024 (probably) — date not stated"
+    mixed = [_E("../2024-12?"), _E("../2024-12-23")]
+    assert group_title(options, by, mixed) == "By December 2024 — date not stated"
+    assert group_title(options, Group(MONTH, 2024, 4), [_E("2024-04?")]) == "April 2024 (probably)"
