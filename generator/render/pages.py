@@ -19,14 +19,13 @@ from .. import dates
 from ..model import Event, Source, Timeline
 from . import context as ctx
 from . import describe, home, search, search_more
-from .cards import badge, card, compact_item
+from .cards import card, compact_item
 from .context import Options, Site
 from .figures import figures_context
 from .groups import Group
 from .numbers import plural
 from .output import Heading, Headings
 from .search import Sections
-from .searchtext import Text
 from .sources import Cite, citations_by_source, source_context, sources_context
 from .tags import events_by_tag, tag_context, tag_title, tags_context
 from .templates import Templates
@@ -216,7 +215,7 @@ class Renderer:
             "chart": lambda c: Markup(site.templates.render("chart.html", c)),
         }
         html = site.templates.render(f"{page.kind}.html", {**context, **helpers})
-        entries = self._search(page, context, headings.written) if search else []
+        entries = self._search(page, context, headings.written) if search and page.searchable else []
         return Rendered(html, list(headings.written), entries, html.count(SEARCH_EXCLUDE))
 
     def markdown(self, page: Page) -> str:
@@ -226,28 +225,12 @@ class Renderer:
 
     def _search(self, page: Page, context: dict[str, Any], written: list[Heading]) -> list[SearchEntry]:
         sections = Sections(page.title)
-        site = self.site
-
-        def item(t: Text, event: Event) -> None:
-            date, mark = site.label(event.date), badge(site, event)
-            sources = plural(len(event.source_ids), "source")
-            parts = site.memo(
-                "compact-search", event.id, lambda: search.compact_parts(event, date, mark, sources)
-            )
-            if parts is None:
-                search.compact(t, event, date, mark, sources)
-            else:
-                t.extend(parts)
-
         build: dict[str, Callable[[], None]] = {
-            "timeline": lambda: search.timeline(sections, context, item),
             "month": lambda: search.month(sections, context),
             "months": lambda: search.months(sections, context),
             "figures": lambda: search_more.figures(sections, context),
             "sources": lambda: search_more.sources(sections, context),
             "source": lambda: search_more.source(sections, context),
-            "tags": lambda: search_more.tags(sections, context),
-            "tag": lambda: search_more.tag(sections, context, item),
         }
         build[page.kind]()
         if len(sections.items) != len(written) + 1:

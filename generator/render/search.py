@@ -8,11 +8,10 @@ it in the function for that page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
-from ..model import Event
-from .searchtext import Text, item_parts, title
+from .searchtext import Text, title
 
 Context = dict[str, Any]
 
@@ -237,69 +236,7 @@ def _basis(item: Context, index: int) -> str:
     )
 
 
-def compact_parts(event: Event, date: str, badge: str | None, sources: str) -> list[str] | None:
-    """What :func:`compact` adds, made once per event (``None``: unusual text, make the calls)."""
-    runs: list[tuple[str | None, str]] = [(None, date), (None, " "), ("a", event.title)]
-    if badge:
-        runs += [(None, " "), ("span", badge)]
-    return item_parts("li", *runs, (None, " "), ("span", sources))
-
-
-def compact(t: Text, event: Event, date: str, badge: str | None, sources: str) -> None:
-    t.open("li")
-    t.text(date)
-    t.text(" ")
-    t.element("a", event.title)
-    if badge:
-        t.text(" ")
-        t.element("span", badge)
-    t.text(" ")
-    t.element("span", sources)
-    t.close("li")
-
-
-Compact = Callable[[Text, Event], None]
-
-
-def _compact_list(t: Text, events: Iterable[Event], item: Compact) -> None:
-    t.open("ol")
-    for event in events:
-        item(t, event)
-    t.close("ol")
-
-
 # ---------------------------------------------------------------- pages
-
-
-def timeline(s: Sections, c: Context, item: Compact) -> None:
-    _lede(
-        s.text,
-        f"{c['events']} reported by {c['sources']}, oldest first. A date is only as precise as its "
-        "sources: “June 2024” means no source names the day. Every quote links to its place, "
-        "highlighted, in the stored article. ",
-        "How this timeline is checked",
-    )
-    s.block()
-    if not c["full"]:
-        _lede(
-            s.text,
-            "The timeline is long, so this page lists each event by date and title; ",
-            "each month’s page",
-            " shows the events in full with their quotes.",
-        )
-        s.block()
-    for month in c["months"]:
-        s.heading(month["title"])
-        _lede(s.text, f"{month['events']} · ", month["link"], "")
-        s.block()
-        if c["full"]:
-            for event in month["cards"]:
-                card(s, event)
-        else:
-            _compact_list(s.text, month["list"], item)
-            s.block()
-    if not c["months"]:
-        _paragraph(s.text, "No events yet.")
 
 
 def month(s: Sections, c: Context) -> None:

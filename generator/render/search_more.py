@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .search import Compact, Sections, _compact_list, _lede, _paragraph, inference
+from .search import Sections, _lede, _paragraph, inference
 from .searchtext import Text
 
 Context = dict[str, Any]
@@ -191,32 +191,3 @@ def _article(t: Text, paragraphs: list[Context]) -> None:
         t.close("p")
         t.text("\n")
     t.close("div")
-
-
-def tags(s: Sections, c: Context) -> None:
-    _paragraph(s.text, "Events by subject. An event can carry several tags.")
-    s.block()
-    t = s.text
-    t.open("ul")
-    for tag in c["tags"]:
-        t.open("li")
-        if tag["count"]:
-            t.element("a", tag["label"])
-        else:
-            t.text(tag["label"])
-        t.text(" ")
-        t.element("span", tag["events"])
-        t.text(f" — {tag['description']}" if tag["description"] else "")
-        t.close("li")
-    t.close("ul")
-
-
-def tag(s: Sections, c: Context, item: Compact) -> None:
-    info = c["tag"]
-    before = f"{info['description']} " if info["description"] else ""
-    _lede(s.text, f"{before}{info['events']}. ", "All tags")
-    s.block()
-    for month in c["months"]:
-        s.heading(month["title"])
-        _compact_list(s.text, month["list"], item)
-        s.block()

@@ -100,15 +100,6 @@ class Text:
         if value:
             self._put(value)
 
-    def extend(self, parts: list[str]) -> None:
-        """Parts made by :func:`item_parts` (they begin with an opening tag: nothing to merge)."""
-        if self._pending:
-            self._flush()
-        for at, part in enumerate(parts):
-            if part[:1] == "<" and part[1:2] != "/":
-                self._first.setdefault(part[1:-1], len(self._parts) + at)
-        self._parts += parts
-
     def html(self, markup: str) -> None:
         """A fragment of well-formed inline HTML this package made (the summary subset)."""
         at = 0
@@ -121,29 +112,6 @@ class Text:
     def result(self) -> str:
         self._flush()
         return "".join(self._parts).strip()
-
-
-def item_parts(tag: str, *runs: tuple[str | None, str]) -> list[str] | None:
-    """What ``open(tag)``, then ``element(inner, value)`` for each run (``text(value)`` when ``inner``
-    is None), then ``close(tag)`` add to a section, ready for :meth:`Text.extend`. Only for a ``tag``
-    Material keeps, inner tags it drops, and runs that are single spaces (never two in a row) or
-    text that is not blank; None otherwise (make the calls then)."""
-    parts = [_OPEN[tag]]
-    for inner, value in runs:
-        if inner in KEEP or not value:
-            return None
-        if value == " ":
-            if parts[-1] == " ":
-                return None
-            parts.append(" ")
-        elif value.isspace():
-            return None
-        else:
-            parts.append(_escaped(value))
-    if all(part == " " for part in parts[1:]):
-        return None
-    parts.append(_CLOSE[tag])
-    return parts
 
 
 def title(value: str) -> str:
