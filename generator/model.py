@@ -36,10 +36,6 @@ class Source:
     text: str
     unrelated: tuple[Unrelated, ...] = ()
 
-    @property
-    def published_label(self) -> str:
-        return dates.label(self.published) if self.published is not None else "unknown"
-
 
 @by_fields
 @dataclass(frozen=True, slots=True)

@@ -68,10 +68,6 @@ def claim_key(claim: Claim) -> tuple[object, ...]:
     return (claim.measure, claim.claimant, claim.qualifier, claim.value, claim.min, claim.max, claim.as_of)
 
 
-def distinct(claims: Iterable[Claim]) -> list[Claim]:
-    return list({claim_key(c): c for c in claims}.values())
-
-
 @dataclass(frozen=True, slots=True)
 class Estimate(Generic[T]):
     """One claimant's estimate: every report of it (claims sharing an ``estimate`` id, or the same
