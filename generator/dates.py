@@ -219,7 +219,8 @@ def to_edtf(value: EDTF) -> str:
 # ---------------------------------------------------------------- labels
 
 
-def _plain(single: Single, *, with_year: bool = True) -> str:
+def plain(single: Single, *, with_year: bool = True) -> str:
+    """A date in words, without its qualifier: "23 December 2024", "December 2024", "December"."""
     parts_: list[str] = []
     if single.day is not None:
         parts_.append(str(single.day))
@@ -242,7 +243,7 @@ def label(value: EDTF) -> str:
     """A reader's label: "June 2024", "23 December 2024", "c. August 2024", "August–December 2024",
     "since August 2024", "until December 2024", "June 2024?"."""
     if isinstance(value, Single):
-        return _qualified(_plain(value), value)
+        return _qualified(plain(value), value)
     start, end = value.start, value.end
     if end is None:
         assert start is not None
@@ -254,10 +255,10 @@ def label(value: EDTF) -> str:
         if same_month and start.day is not None and end.day is not None:
             left = str(start.day)
         elif start.precision == end.precision and start.precision != Precision.YEAR:
-            left = _plain(start, with_year=False)
+            left = plain(start, with_year=False)
         else:
-            left = _plain(start)
-        return f"{left}–{_qualified(_plain(end), end)}"
+            left = plain(start)
+        return f"{left}–{_qualified(plain(end), end)}"
     return f"{label(start)} – {label(end)}"
 
 

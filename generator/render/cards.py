@@ -103,7 +103,7 @@ def _citation(site: Site, event: Event, index: int, citation: Citation, page: st
     quote = squash(source.text[span.start : span.end] if source is not None else citation.quote)
     problems = [p for p in event.problems if p.citation == index] if event.problems else []
     return {
-        "id": f"e-{event.id}-c{index + 1}",
+        "id": ctx.citation_anchor(event, index),
         "quote": _quote(quote, problems) if problems else [(quote, None)],
         "href": site.links.href(page, ctx.source(citation.source), citation.anchor(event.id, index)),
         "source": source_context(site, citation.source),

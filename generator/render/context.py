@@ -70,6 +70,11 @@ def event_anchor(event: Event) -> str:
     return f"e-{event.id}"
 
 
+def citation_anchor(event: Event, index: int) -> str:
+    """The id of an event's citation ``index`` (0-based) on its card, where source pages link back."""
+    return f"{event_anchor(event)}-c{index + 1}"
+
+
 def group_anchor(group: Group) -> str:
     return f"m-{group.key}"
 

@@ -32,7 +32,7 @@ def stats(site: Site) -> Context:
         "sources": len({s for e in site.events for s in e.source_ids}),
         "figures": sum(len(e.claims) for e in site.events),
         "updated": {
-            "label": f"{updated.day} {dates.MONTHS[updated.month - 1]} {updated.year}",
+            "label": dates.plain(dates.Single(updated.year, updated.month, updated.day)),
             "datetime": updated.isoformat(),
         }
         if updated

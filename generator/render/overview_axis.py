@@ -16,6 +16,7 @@ from .. import dates
 from ..dates import Interval, Single
 from ..model import Event
 from . import when
+from .numbers import plural
 
 Context = dict[str, Any]
 
@@ -191,7 +192,7 @@ def title(events: Sequence[Event]) -> str:
         for single in _ends(event.date, 1):
             opened = isinstance(event.date, Interval) and event.date.start is None
             ends.append((single.latest, not single.uncertain, int(single.precision), single, opened))
-    count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
+    count = plural(len(events), "event")
     if not starts or not ends:
         return f"Overview: {count}"
     first = min(starts, key=lambda s: (s[0], s[1]))[2]

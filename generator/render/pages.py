@@ -18,7 +18,7 @@ from markupsafe import Markup
 from .. import dates
 from ..model import Event, Source, Timeline
 from . import context as ctx
-from . import describe, home, search, search_more
+from . import describe, home, search, search_more, when
 from .cards import card, compact_item
 from .context import Options, Site
 from .figures import figures_context
@@ -56,9 +56,7 @@ def _published_year(source: Source) -> str:
     first, last = dates.earliest(published).year, dates.latest(published).year
     if first != last:
         return f"{first}–{last}"
-    ends = [published] if isinstance(published, dates.Single) else [published.start, published.end]
-    unsure = any(end is not None and (end.uncertain or end.approximate) for end in ends)
-    return f"{first} (probably)" if unsure else str(first)
+    return f"{first} (probably)" if when.unsure(published) else str(first)
 
 
 @dataclass(frozen=True, slots=True)

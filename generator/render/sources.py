@@ -120,7 +120,7 @@ def _mark(site: Site, active: dict[str, Cite], begun: set[str], end: int, page: 
         "cited_by": "; ".join(c.event.title for c in events),
         "back": [
             {
-                "href": site.links.href(page, ctx.event_page(c.event), f"e-{c.event.id}-c{c.index + 1}"),
+                "href": site.links.href(page, ctx.event_page(c.event), ctx.citation_anchor(c.event, c.index)),
                 "title": c.event.title,
                 "number": c.number,
             }

@@ -23,15 +23,6 @@ def machine(single: Single) -> str:
     return text
 
 
-def _plain(single: Single, *, with_year: bool = True) -> str:
-    parts = [str(single.day)] if single.day is not None else []
-    if single.month is not None:
-        parts.append(dates.MONTHS[single.month - 1])
-    if with_year:
-        parts.append(str(single.year))
-    return " ".join(parts)
-
-
 def _hedge(ends: tuple[Single | None, ...]) -> str:
     """ "probably ", "about ", "probably about " or "": how sure the sources are of the date."""
     known = [e for e in ends if e is not None]
@@ -43,27 +34,27 @@ def _hedge(ends: tuple[Single | None, ...]) -> str:
 def runs(value: dates.EDTF) -> list[Run]:
     """The date in words, as runs: ``[("probably ", None), ("December 2024", "2024-12")]``."""
     if isinstance(value, Single):
-        found: list[Run] = [(_hedge((value,)), None), (_plain(value), machine(value))]
+        found: list[Run] = [(_hedge((value,)), None), (dates.plain(value), machine(value))]
         return [r for r in found if r[0]]
     start, end = value.start, value.end
     hedge = _hedge((start, end))
     if start is None:
         assert end is not None
-        return [(f"{hedge}by ", None), (_plain(end), machine(end))]
+        return [(f"{hedge}by ", None), (dates.plain(end), machine(end))]
     if end is None:
-        return [(f"{hedge}since ", None), (_plain(start), machine(start))]
+        return [(f"{hedge}since ", None), (dates.plain(start), machine(start))]
     if start.year == end.year:
         same_month = start.month == end.month and start.month is not None
         if same_month and start.day is not None and end.day is not None:
             left = str(start.day)
         elif start.precision == end.precision and start.precision != dates.Precision.YEAR:
-            left = _plain(start, with_year=False)
+            left = dates.plain(start, with_year=False)
         else:
-            left = _plain(start)
+            left = dates.plain(start)
         dash = "–"
     else:
-        left, dash = _plain(start), " – "
-    found = [(hedge, None), (left, machine(start)), (dash, None), (_plain(end), machine(end))]
+        left, dash = dates.plain(start), " – "
+    found = [(hedge, None), (left, machine(start)), (dash, None), (dates.plain(end), machine(end))]
     return [r for r in found if r[0]]
 
 
