@@ -15,6 +15,12 @@
     const id = decodeURIComponent(location.hash.slice(1));
     const target = id && document.getElementById(id);
     if (!target) return;
+    // A citation folded away on a long card: Chromium opens the fold on arrival itself, not every browser.
+    const folded = target.closest("details:not([open])");
+    if (folded) {
+      folded.open = true;
+      target.scrollIntoView();
+    }
     if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) {
       target.setAttribute("tabindex", "-1");
     }
