@@ -33,7 +33,7 @@ from .checkcache import CheckCache
 from .exports.page import DATA_PAGE
 from .inputs import links_under
 from .model import Timeline, Vocabulary
-from .plugin_config import ASSETS, SCRIPT, STYLESHEET, TimelineConfig, site_settings
+from .plugin_config import ASSETS, SCRIPT, STYLESHEET, TimelineConfig, project_root, site_settings
 from .plugin_exports import SiteExports, export_options
 from .plugin_render import PageSource
 from .plugin_site import Staging
@@ -136,10 +136,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             if self._command == "serve":
                 self._last_good = self._renderer
         if self.config.exports:
-            base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
             self._exports.start(
                 None if errors else result.timeline,
-                export_options(config, base, (self._project.events, self._project.seeds)),
+                export_options(config, project_root(config), (self._project.events, self._project.seeds)),
                 background=self._command != "serve",  # written while MkDocs builds the pages
             )
         del result
@@ -163,7 +162,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             self._exports.data_page(self._templates, None)  # a broken data.html fails now
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
-        self._pages.start_ahead()
+        if self._staging.folder is None:
+            self._pages.start_ahead()  # after the early pages, which it leaves alone
         log.info(f"{headline}; {len(self._renderer.pages)} pages in {time.perf_counter() - started:.2f} s")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -185,8 +185,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             if files.get_file_from_path(path) is None:  # a docs/ copy of it wins
                 files.append(File.generated(config, path, abs_src_path=str(ASSETS / Path(path).name)))
         if self._options.download and self.config.download:
-            base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-            zipped = base / self.config.download
+            zipped = project_root(config) / self.config.download
             files.append(File.generated(config, self._options.download[0], abs_src_path=str(zipped)))
         # In the order MkDocs gives files it finds in docs/: the build (and its search index) is then
         # the same as if these pages had been written there.

@@ -47,7 +47,7 @@ def site_settings(
     bad = sorted(k for k in plugin.periods if not PERIOD_KEY.match(str(k)))
     if bad:
         raise PluginError(f'timeline: periods keys must be months like "2024-06", not {", ".join(bad)}')
-    base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    base = project_root(config)
     vocabulary = plugin.vocabulary
     # Diagnostics name files relative to the project root, as `python -m generator validate` does
     # when run there: events/x.yaml:12:5.
@@ -73,6 +73,11 @@ def site_settings(
     except TemplateProblem as problem:
         raise PluginError(str(problem)) from None
     return project, options, templates
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder of ``mkdocs.yml``: the plugin's paths (events, seeds, download) are relative to it."""
+    return Path(config.config_file_path or "mkdocs.yml").resolve().parent
 
 
 def offline_build(config: MkDocsConfig) -> bool:

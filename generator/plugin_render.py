@@ -23,10 +23,6 @@ from .render.reuse import Reuse
 PARALLEL_MIN_PAGES = 100
 
 
-def _anchors(rendered: Rendered) -> set[str]:
-    return pp.anchors(rendered.html)
-
-
 def build_order(path: str) -> tuple[tuple[str, ...], bool, str]:
     """``file_sort_key`` of the page's file: the order MkDocs builds pages in."""
     parts = PurePosixPath(path).parts
@@ -89,7 +85,8 @@ class PageSource:
         pages = self.renderer.pages
         if self.ahead is None and not self.serve and len(pages) >= PARALLEL_MIN_PAGES and fork_safe():
             order = sorted(pages, key=build_order)
-            self.ahead = parallel.Ahead(order, self._render_ahead, set(self.early), _anchors)
+            anchors = lambda rendered: pp.anchors(rendered.html)  # noqa: E731 - found where rendered
+            self.ahead = parallel.Ahead(order, self._render_ahead, set(self.early), anchors)
 
     def _render_ahead(self, path: str) -> Rendered:
         return self.render(path, self.title_id(path))
