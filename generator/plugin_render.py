@@ -23,6 +23,11 @@ from .render.reuse import Reuse
 PARALLEL_MIN_PAGES = 100
 
 
+def _anchors(rendered: Rendered) -> set[str]:
+    """A page's anchors, found in the process that rendered it."""
+    return pp.anchors(rendered.html)
+
+
 def build_order(path: str) -> tuple[tuple[str, ...], bool, str]:
     """``file_sort_key`` of the page's file: the order MkDocs builds pages in."""
     parts = PurePosixPath(path).parts
@@ -85,8 +90,7 @@ class PageSource:
         pages = self.renderer.pages
         if self.ahead is None and not self.serve and len(pages) >= PARALLEL_MIN_PAGES and fork_safe():
             order = sorted(pages, key=build_order)
-            anchors = lambda rendered: pp.anchors(rendered.html)  # noqa: E731 - found where rendered
-            self.ahead = parallel.Ahead(order, self._render_ahead, set(self.early), anchors)
+            self.ahead = parallel.Ahead(order, self._render_ahead, set(self.early), _anchors)
 
     def _render_ahead(self, path: str) -> Rendered:
         return self.render(path, self.title_id(path))
