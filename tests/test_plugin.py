@@ -9,17 +9,15 @@ from __future__ import annotations
 import logging
 import re
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from projects import ENV, fixture_project, mkdocs_serve, run, with_overrides
+from projects import fixture_project, mkdocs_serve, run, with_overrides
 from render.site_snapshot import broken_links, tree
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 DIAGNOSTIC = re.compile(r"^events/[\w.-]+\.yaml:\d+:\d+: error\[TL\d+\]: .*$", re.MULTILINE)
 
 pytestmark = pytest.mark.slow
@@ -113,14 +111,7 @@ def test_invalid_data_fails_the_build_with_file_line_col(tmp_path: Path) -> None
     proc = _build(project)
     assert proc.returncode != 0
     output = proc.stdout + proc.stderr
-    cli = subprocess.run(
-        [sys.executable, "-m", "generator", "validate"],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    cli = run(project, "-m", "generator", "validate")
     expected = DIAGNOSTIC.findall(cli.stdout)
     assert expected and all(line.startswith("events/jcs-1100-casualties.yaml:") for line in expected)
     for line in expected:

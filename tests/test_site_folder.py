@@ -21,7 +21,6 @@ from projects import ENV, fixture_project, run, with_overrides
 from render.site_snapshot import tree
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 # Runs `mkdocs build` with every file MkDocs writes after the first few failing with ENOSPC.
 FULL_DISK = """
 import errno, shutil, sys
@@ -188,6 +187,7 @@ def test_killed_builds_leave_nothing_the_next_build_keeps(built: tuple[Path, dic
     mine = f".site.building-{process.pid}-"
     while not any(p.name.startswith(mine) for p in project.iterdir()) and time.monotonic() < deadline:
         time.sleep(0.005)
+    assert any(p.name.startswith(mine) for p in project.iterdir()), "the build never began staging"
     process.send_signal(signal.SIGKILL)  # killed mid-build: no chance to clean up
     process.wait()
     assert tree(project / "site") == before
@@ -212,6 +212,7 @@ def test_ctrl_c_leaves_the_site_and_no_staging_folder(built: tuple[Path, dict[st
     mine = f".site.building-{process.pid}-"
     while not any(p.name.startswith(mine) for p in project.iterdir()) and time.monotonic() < deadline:
         time.sleep(0.005)
+    assert process.poll() is None, "the build ended before it could be interrupted"
     process.send_signal(signal.SIGINT)
     process.wait(timeout=60)
     assert tree(project / "site") == before

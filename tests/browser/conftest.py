@@ -14,9 +14,7 @@ import pytest
 
 from .served import DESKTOP, PHONE, PHONE_OPTIONS, Session, build_site, serve
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parent / "screenshots"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.render.cards import problem_label
 from generator.render.groups import YEAR, group_of
 from generator.validate import Project, validate_project
 
@@ -253,30 +254,26 @@ def test_headline_figures_keep_their_qualifier(desktop: Session) -> None:
 
 def test_problem_tags_say_what_the_problem_is(desktop: Session) -> None:
     expected = {"wrong-date": "[sic]", "error": "[sic]", "disagreement": "[disputed]", "note": None}
-    found: dict[str, set[str | None]] = {}
+    in_data: set[str] = set()
     for path in sorted((ROOT / "events").glob("*.yaml")):
-        if path.name.startswith("_"):
+        if not path.name.startswith("_"):
+            event = yaml.safe_load(path.read_text(encoding="utf-8"))
+            in_data |= {problem["kind"] for problem in event.get("problems") or []}
+    assert {"wrong-date", "disagreement", "note"} <= in_data
+    by_label = {problem_label(kind)[0]: kind for kind in expected}
+    page = desktop.open("timeline/")  # every card, in full
+    checked: set[str] = set()
+    for item in page.locator(".tl-problems li").all_inner_texts():
+        kind = by_label.get(item.split(" in quote", 1)[0])
+        if kind is None:
             continue
-        event = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for problem in event.get("problems") or []:
-            found.setdefault(problem["kind"], set())
-    assert {"wrong-date", "disagreement", "note"} <= set(found)
-    page = desktop.open("dated/2024-12/")
-    items = page.locator(".tl-problems li").all_inner_texts()
-    for item in items:
-        label = item.split(" in quote", 1)[0]
-        kind = {
-            "Wrong date": "wrong-date",
-            "Error in the source": "error",
-            "Sources disagree": "disagreement",
-            "Note": "note",
-        }.get(label)
-        if kind in expected:
-            tag = expected[kind]
-            if tag:
-                assert f"” {tag}." in item, item
-            else:
-                assert not re.search(r"” \[[a-z]+\]\.", item), item
+        checked.add(kind)
+        tag = expected[kind]
+        if tag:
+            assert f"” {tag}." in item, item
+        else:
+            assert not re.search(r"” \[[a-z]+\]\.", item), item
+    assert checked == in_data & set(expected), (checked, in_data)
     assert page.locator(".tl-sic-tag", has_text="[sic]").count() >= 1
 
 

@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 from projects import fixture_project, mkdocs_serve
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-SHOTS = Path(__file__).resolve().parent / "screenshots"
+from .served import DESKTOP, PHONE, PHONE_OPTIONS, SHOTS
+
 LONG_TAG = "an-unknown-tag-" + "x" * 120  # one unbroken word, far wider than a phone
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -21,8 +20,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 @pytest.mark.parametrize(
     ("name", "viewport", "options"),
     [
-        ("desktop", {"width": 1280, "height": 900}, {}),
-        ("phone", {"width": 390, "height": 844}, {"is_mobile": True, "has_touch": True}),
+        ("desktop", DESKTOP, {}),
+        ("phone", PHONE, PHONE_OPTIONS),
     ],
 )
 def test_the_notice_wraps_and_names_file_and_line(

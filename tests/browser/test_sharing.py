@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import html.parser
 import http.server
-import os
 import re
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
+from render.site_snapshot import build
 
 from .served import DESKTOP, ROOT, QuietHandler, Session, build_site, serve, site_pages
 
@@ -181,14 +179,7 @@ def _small_site(tmp: Path, extra: str, offline: bool = False) -> Path:
 
 
 def _home(config: Path, out: Path) -> str:
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    proc = build(config, out)
     assert proc.returncode == 0, proc.stderr
     return (out / "index.html").read_text(encoding="utf-8")
 

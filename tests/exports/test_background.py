@@ -151,4 +151,5 @@ def test_a_failing_export_is_reported_with_its_traceback(
 
 def test_write_exports_reports_sizes(timeline: Timeline, options: ExportOptions, tmp_path: Path) -> None:
     sizes = write_exports(timeline, options, tmp_path)
+    assert set(sizes) == {e.path for e in EXPORTS}
     assert all((tmp_path / path).stat().st_size == size for path, size in sizes.items())

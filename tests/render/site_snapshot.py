@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+from projects import ENV, run
+
 ARTICLE = ("article", "md-content__inner md-typeset")
 TOC_NAV = ("nav", "md-nav md-nav--secondary")
 
@@ -33,15 +32,9 @@ TOC_NAV = ("nav", "md-nav md-nav--secondary")
 def build(config: Path, site_dir: Path, *, stamp: str | None = None) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` of ``config`` into ``site_dir``, in its own process (with
     ``SOURCE_DATE_EPOCH=stamp`` when given)."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent,
-        env=ENV if stamp is None else {**ENV, "SOURCE_DATE_EPOCH": stamp},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    env = ENV if stamp is None else {**ENV, "SOURCE_DATE_EPOCH": stamp}
+    command = ["-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
+    return run(config.parent, *command, env=env, timeout=600)
 
 
 def tree(folder: Path) -> dict[str, str]:

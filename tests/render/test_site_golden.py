@@ -23,6 +23,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from projects import fixture_project
 from site_snapshot import build, first_difference, snapshot
 
 from generator.bundle import load_config
@@ -99,10 +100,7 @@ def test_repository_site_matches_golden_files(tmp_path: Path) -> None:
             pytest.skip(f"the repository site's inputs changed since its golden files: {shown}")
     # A copy without dist/ (the home page links the offline zip only when `make site` has built it)
     # and a fixed stamp for "data last changed": the golden files depend on the inputs alone.
-    project = tmp_path / "project"
-    for name in ("docs", "overrides", "events", "seeds"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = fixture_project(tmp_path / "project", corpus=ROOT)
     proc = build(project / "mkdocs.yml", tmp_path / "site", stamp=STAMP)
     assert proc.returncode == 0, proc.stderr
     _compare("repo", snapshot(tmp_path / "site"))
