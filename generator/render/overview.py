@@ -32,12 +32,13 @@ from . import context as ctx
 from . import overview_axis as ax
 from . import when
 from .context import Site
-from .groups import MONTH, Group, group_of
+from .groups import MONTH, UNTIL, Group, group_of
 from .numbers import plural
 
 Context = dict[str, Any]
 
 LANE = 24  # a lane's height: a mark's hit area
+TICK = 4  # a 'by' group's width in the density bars: a tick at its date, not a span
 MARK = 12  # a bar's height
 GAP = 6  # least room between two marks on one lane
 HIT = 24  # a link's least hit width
@@ -234,6 +235,8 @@ def _binned(
     for group, found in site.groups.items():
         start, end = _group_days(group)
         x1, x2 = scale.x(start), scale.after(end)
+        if group.kind == UNTIL:  # happened by the month's end, began no source says when: a tick there
+            x1 = x2 - TICK
         height = max(2.0, BIN_HEIGHT * math.sqrt(len(found) / most))
         width = max(x2 - x1 - 1, 2)
         marks.append(

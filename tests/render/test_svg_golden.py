@@ -324,3 +324,21 @@ def test_an_unnamed_source_is_called_by_its_article() -> None:
     assert unnamed_label("Not named in the article", "A") == "unnamed (in “A”)"
     assert unnamed_label('Not named in the article ("estimates suggest")', "A") == "unnamed (in “A”)"
     assert unnamed_label("Unnamed officials", "A") == "Unnamed officials (in “A”)"
+
+
+def test_density_bars_draw_a_by_group_as_a_tick_at_its_date_not_a_month() -> None:
+    start = date(2020, 1, 1)
+    many = tuple(_event(f"e{i}", (start + timedelta(days=i)).isoformat()) for i in range(BIN_ABOVE + 200))
+    many += tuple(_event(f"by{i}", "../2020-03-31") for i in range(3))
+    renderer = Renderer(_timeline(many), Options())
+    svg = _svg(str(overview_html(renderer.site, "index.md")))
+    bars = {
+        link.get("href"): link.findall(f"{SVG}rect")[-1] for link in svg.findall(f".//{SVG}a")
+    }  # not the hit area
+    month, by = bars["dated/2020-03/"], bars["dated/by-2020-03/"]
+    assert month is not None and by is not None
+    assert float(by.get("width", "0")) < 5 < float(month.get("width", "0"))
+    month_end = float(month.get("x", "0")) + float(month.get("width", "0"))
+    assert (
+        abs(float(by.get("x", "0")) + float(by.get("width", "0")) - month_end) < 1.5
+    )  # ends where March ends
