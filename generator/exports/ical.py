@@ -35,7 +35,8 @@ def _when(event: Event) -> str:
     value = event.date
     if isinstance(value, dates.Interval):
         if value.start is None or value.end is None:
-            return f"{event.date_label}; the calendar entry spans the days of its known end"
+            known = "end" if value.start is None else "start"
+            return f"{event.date_label}; the calendar entry spans the days of its known {known}"
         return f"{event.date_label}, a period"
     precision = {
         dates.Precision.YEAR: "month and day not known",
