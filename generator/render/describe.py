@@ -51,13 +51,13 @@ def tags(events: str) -> str:
     return f"The {events} of the timeline by subject."
 
 
-def dated(events: Sequence[Event]) -> list[tuple[int, str]]:
+def _dated(site: Site, events: Sequence[Event]) -> list[tuple[int, str]]:
     """How many events have each date, in words at the date's precision ("probably December 2024",
     "probably April–December 2024"): certain dates first, then the most common."""
     counts: dict[str, int] = {}
     sure: dict[str, bool] = {}
     for event in events:
-        words = when.words(event.date)
+        words = site.label(event.date)
         counts[words] = counts.get(words, 0) + 1
         sure[words] = not when.unsure(event.date)
     return sorted(((n, w) for w, n in counts.items()), key=lambda c: (not sure[c[1]], -c[0]))
@@ -69,7 +69,7 @@ def summary(site: Site, found: Group) -> str:
     December 2024, 1 dated probably 23 December 2024"."""
     events = site.groups[found]
     count = plural(len(events), "event")
-    parts = dated(events)
+    parts = _dated(site, events)
     if len(parts) == 1:
         head = f"{count}, dated {parts[0][1]}"
     else:
