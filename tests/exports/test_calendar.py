@@ -8,11 +8,11 @@ import icalendar
 import pytest
 
 from generator import dates
-from generator.exports import ExportOptions, build_exports
-from generator.exports.common import is_exact_day
-from generator.model import Timeline
+from generator.exports import Build, ExportOptions, build_exports, ical
+from generator.exports.common import is_exact_day, plain, source_title, tag_label, uid
+from generator.model import Event, Timeline
 
-from .conftest import DATES, HOSTILE, hostile_timeline
+from .conftest import DATES, HOSTILE, dated_timeline, hostile_timeline
 
 
 def _events(data: bytes) -> list[icalendar.Event]:
@@ -85,3 +85,41 @@ def test_hostile_text_cannot_end_an_event_early(options: ExportOptions) -> None:
     approximate = by_edtf["2024-12~"]
     assert approximate.decoded("DTSTART") == date(2024, 12, 1)
     assert "c. December 2024, day not known" in str(approximate["SUMMARY"])
+
+
+def _icalendar_event(build: Build, event: Event) -> icalendar.Event:
+    """The same event built as an ``icalendar.Event``, property by property: what ``vevent_lines``
+    must write, byte for byte, once folded."""
+    timeline, options = build.timeline, build.options
+    exact = is_exact_day(event.date)
+    entry = icalendar.Event()
+    entry.add("uid", str(uid(options, event)))
+    entry.add("dtstamp", options.updated)
+    entry.add("dtstart", dates.earliest(event.date))
+    entry.add("dtend", dates.latest(event.date) + timedelta(days=1))
+    when = "" if exact else ical._when(event)
+    entry.add("summary", plain(event.title) + ("" if exact else f" ({when})"))
+    lines = [] if exact else [f"Date: {when} (EDTF {dates.to_edtf(event.date)})."]
+    lines.append(plain(event.summary))
+    lines.append(f"Reported by: {'; '.join(source_title(timeline, s) for s in event.source_ids)}.")
+    lines.append(f"On the timeline: {build.places.event(event)}")
+    entry.add("description", "\n\n".join(lines))
+    if options.base:
+        entry.add("url", build.places.event(event))
+    if event.tags:
+        entry.add("categories", [tag_label(timeline, t) for t in event.tags])
+    entry.add("transp", "TRANSPARENT")
+    entry.add("x-cited-timeline-date", dates.to_edtf(event.date))
+    return entry
+
+
+@pytest.mark.parametrize("which", ["repository", "every kind of date", "hostile text"])
+def test_each_event_is_written_as_icalendar_writes_it(
+    timeline: Timeline, online: ExportOptions, options: ExportOptions, which: str
+) -> None:
+    chosen = {"repository": timeline, "every kind of date": dated_timeline()}
+    chosen["hostile text"] = hostile_timeline()
+    for opts in (options, online):
+        build = Build(chosen[which], opts)
+        for event in chosen[which].events:
+            assert ical.folded(ical.vevent_lines(build, event)) == _icalendar_event(build, event).to_ical()
