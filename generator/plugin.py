@@ -76,6 +76,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._home: dict[str, str] = {}
         self._pending: dict[str, Rendered] = {}  # pages whose search entries wait for their turn
         self._flagged: set[str] = set()
+        self._held: dict[str, str] = {}  # HTML of pages held back from Material's search plugin
+        self._hold = False  # whether it may be (nothing else reads a page's HTML meanwhile)
         self._index: Any | None = None
         self._permalinks = Permalinks()
         self._from_model = True  # search entries from the model (no template is overridden)
@@ -143,6 +145,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             )
         del result
         self._index = pp.search_index(config)
+        self._hold = pp.search_alone_between(config, self._index_page, self._unflag_page)
         settings = repr(config.mdx_configs.get("toc"))
         serve = self._command == "serve"
         self._pages.start(
@@ -241,10 +244,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         pp.add_entries(self._index, page, rendered.search)
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}  # done: skip it
         self._flagged.add(page.file.src_uri)
+        if self._hold and not pp.search_changes(page.content or ""):  # its pass over the HTML is moot
+            self._held[page.file.src_uri], page.content = page.content or "", ""
         return context
 
     @event_priority(-100)
     def _unflag_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if page.file.src_uri in self._held:
+            page.content = self._held.pop(page.file.src_uri)
         if page.file.src_uri in self._flagged:
             self._flagged.discard(page.file.src_uri)
             page.meta["search"].pop("exclude", None)

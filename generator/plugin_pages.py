@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,6 +110,29 @@ def search_index(config: MkDocsConfig) -> Any | None:
         if name.split("/")[-1] == "search" and type(plugin).__module__.startswith("material.plugins.search"):
             return getattr(plugin, "search_index", None)
     return None
+
+
+# What Material's search plugin removes from every page's HTML when it indexes it (a ``data-search-*``
+# attribute with a value); the templates write none, so for a page indexed from the model that pass
+# (a regular expression over the whole page, a tenth of a big build's main process) changes nothing.
+_STRIPPED_BY_SEARCH = re.compile(r"data-search-\w+=\"[^\"]+\"")
+
+
+def search_alone_between(config: MkDocsConfig, first: Callable[..., Any], last: Callable[..., Any]) -> bool:
+    """Whether Material's search plugin is all that handles ``on_page_context`` between the handlers
+    ``first`` and ``last`` (then a page's HTML may be held back from it, as nothing else reads it)."""
+    handlers = config.plugins.events["page_context"]
+    if first not in handlers or last not in handlers:
+        return False
+    between = handlers[handlers.index(first) + 1 : handlers.index(last)]
+    return bool(between) and all(
+        type(getattr(h, "__self__", None)).__module__.startswith("material.plugins.search") for h in between
+    )
+
+
+def search_changes(html: str) -> bool:
+    """Whether Material's search plugin would change this HTML (see ``_STRIPPED_BY_SEARCH``)."""
+    return "data-search-" in html and _STRIPPED_BY_SEARCH.search(html) is not None
 
 
 @dataclass

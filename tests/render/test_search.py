@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hostile import PERIODS as HOSTILE_PERIODS
@@ -131,3 +132,26 @@ def test_an_overridden_template_hands_the_pages_back_to_materials_parser(tmp_pat
     assert "dated/2024-12.md" in parsed and "timeline.md" not in parsed  # left out of search in any case
     texts = [doc["text"] for doc in index["docs"] if "#e-" in doc["location"]]  # type: ignore[index]
     assert texts and all(text.startswith("<p>Overridden: ") for text in texts)
+
+
+def _plugin(module: str) -> Any:
+    """An object of a class from ``module`` with a method ``f``: a plugin's page_context handler."""
+    return type("Plugin", (), {"__module__": module, "f": lambda self: None})()
+
+
+def test_pages_are_held_back_from_materials_search_pass_only_when_nothing_else_reads_them() -> None:
+    from types import SimpleNamespace
+
+    from generator.plugin_pages import search_alone_between, search_changes
+
+    def config(*handlers: object) -> Any:
+        return SimpleNamespace(plugins=SimpleNamespace(events={"page_context": list(handlers)}))
+
+    first, last = _plugin("generator.plugin").f, _plugin("generator.plugin").f
+    search, other = _plugin("material.plugins.search.plugin").f, _plugin("someone.plugin").f
+    assert search_alone_between(config(first, search, last), first, last)
+    assert not search_alone_between(config(first, search, other, last), first, last)
+    assert not search_alone_between(config(first, last), first, last)
+    assert not search_alone_between(config(first, search), first, last)
+    assert not search_changes('<p data-search-exclude class="x">')  # what the templates write
+    assert search_changes('<p data-search-boost="2">')  # what Material's pass would remove
