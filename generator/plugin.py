@@ -200,6 +200,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["timeline_page_url"] = pp.PageUrls()  # for the site's own templates
         if self._command == "serve":  # the theme's templates are compiled once, not on every rebuild
             env.bytecode_cache = self._bytecode
         return env

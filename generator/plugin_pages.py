@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import jinja2
+import jinja2.runtime
 import markdown
 from markdown.extensions.toc import TocExtension, nest_toc_tokens, unique
 from markdown.util import parseBoolValue
@@ -101,6 +103,23 @@ def _flatten(items: Any) -> list[AnchorLink]:
 
 def _token(item: AnchorLink) -> dict[str, Any]:
     return {"level": item.level, "id": item.id, "name": item.title, "children": []}
+
+
+class PageUrls:
+    """The Jinja global ``timeline_page_url(src_uri)`` the site's templates may call: the URL of the page
+    made from ``src_uri`` (as ``file.url``; ``None`` when there is none), found in a table of the
+    context's ``pages`` built once per build rather than by looping over every page on every call."""
+
+    def __init__(self) -> None:
+        self._pages: object = None
+        self._urls: dict[str, str] = {}
+
+    @jinja2.pass_context
+    def __call__(self, context: jinja2.runtime.Context, src_uri: str) -> str | None:
+        pages = context.get("pages")
+        if pages is not self._pages:
+            self._pages, self._urls = pages, {f.src_uri: f.url for f in pages or ()}
+        return self._urls.get(src_uri)
 
 
 def search_index(config: MkDocsConfig) -> Any | None:

@@ -157,6 +157,13 @@ def test_the_repository_site_builds(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert tree(ROOT / "docs") == before
     assert broken_links(tmp_path / "site") == []
+    # The site's templates link pages by source file (overrides/partials/links.html), relative to the page.
+    for page, up in (("index.html", ""), ("dated/2024-12/index.html", "../../")):
+        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        footer = html[html.index('<ul class="tl-footer-links">') :]
+        for target in ("contributing/event-format/", "data/", "guide/"):
+            assert f'<a href="{up}{target}">' in footer, (page, target)
+        assert f'<a class="tl-search-fallback" href="{up}timeline/"' in html, page
 
 
 # ---------------------------------------------------------------- serve
