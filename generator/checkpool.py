@@ -59,6 +59,9 @@ def _start_worker(
     model: bool,
 ) -> None:
     global _share  # noqa: PLW0603 - per-process state of a pool worker
+    # A worker lives for one validation: its collector stays off, pickling the results included (with
+    # it on, pickling them took more than twice as long: every record is a container it tracks).
+    gc.disable()
     if _share is not None:  # forked: inherited from the parent
         return
     sources, vocabulary = load()

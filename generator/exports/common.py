@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any, BinaryIO, TypeVar
 
 from .. import dates
@@ -65,6 +66,7 @@ class Places:
     def __init__(self, options: ExportOptions) -> None:
         self.options = options
         self._links = ctx.Links(options.directory_urls)
+        self._events: dict[str, str] = {}  # every file links each event, some twice
 
     def page(self, path: str, anchor: str = "") -> str:
         url = self.options.base + self._links.url(path)
@@ -78,7 +80,10 @@ class Places:
 
     def event(self, event: Event) -> str:
         """The event's permalink: its card on its month's page."""
-        return self.page(ctx.event_page(event), ctx.event_anchor(event))
+        found = self._events.get(event.id)
+        if found is None:
+            found = self._events[event.id] = self.page(ctx.event_page(event), ctx.event_anchor(event))
+        return found
 
     def quote(self, event: Event, index: int) -> str:
         """The highlighted span of citation ``index`` (0-based) on its source's page."""
@@ -172,7 +177,11 @@ def identity(options: ExportOptions) -> str:
 
 def uid(options: ExportOptions, event: Event | None = None) -> uuid.UUID:
     """A name-based UUID, the same on every build while the site's identity and the event id stay."""
-    name = identity(options) + (f"#{event.id}" if event is not None else "")
+    return _uuid(identity(options) + (f"#{event.id}" if event is not None else ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _uuid(name: str) -> uuid.UUID:  # remembered: every file gives each event's id
     return uuid.uuid5(uuid.NAMESPACE_URL, name)
 
 

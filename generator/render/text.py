@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
-    """Collapse every run of whitespace to one space (YAML folding, source line breaks)."""
+    """Collapse every run of whitespace to one space (YAML folding, source line breaks). Remembered:
+    the pages and every export squash each title and summary again."""
     return _WS.sub(" ", text).strip()
 
 
