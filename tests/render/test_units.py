@@ -7,6 +7,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
+from markupsafe import Markup
 
 from generator import dates
 from generator.model import Citation, Claim, Event, Source, Span, Tag, Timeline, Unrelated, Vocabulary
@@ -308,3 +309,26 @@ def test_a_year_or_by_group_of_only_probable_dates_says_so() -> None:
     mixed = [_E("../2024-12?"), _E("../2024-12-23")]
     assert group_title(options, by, mixed) == "By December 2024 — date not stated"
     assert group_title(options, Group(MONTH, 2024, 4), [_E("2024-04?")]) == "April 2024 (probably)"
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<b>safe</b>"
+
+
+class _Text(str):
+    pass
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['<a href="x">&\'</a>', "", "plain", Markup("<i>kept</i>"), _Html(), 12, 1.5, None, _Text("<s>")],
+)
+def test_the_templates_escape_exactly_as_markupsafe(value: object) -> None:
+    from markupsafe import escape
+
+    from generator.render.templates import Templates, _escape
+
+    assert _escape(value) == escape(value) and type(_escape(value)) is Markup
+    template = Templates().env.from_string("{{ v }}|{{ [v] | first }}")
+    assert template.render(v=value) == f"{escape(value)}|{escape(value)}"
