@@ -20,6 +20,7 @@ from .. import dates
 from ..model import Event, Timeline
 from ..render.cards import problem_label
 from ..render.numbers import figure
+from ..render.templates import FastEnvironment
 from .common import Build, plain, source_title, tag_label, uid, unit_of, write_json
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -28,7 +29,7 @@ JSON_FEED = "https://jsonfeed.org/version/1.1"
 
 @cache
 def _template() -> jinja2.Template:
-    environment = jinja2.Environment(
+    environment = FastEnvironment(  # the pages' environment: its escaping and globals cost less
         loader=jinja2.PackageLoader("generator.exports", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -120,10 +120,11 @@ class _Template(jinja2.Template):
         return super()._from_namespace(environment, namespace, globals)
 
 
-class _Environment(jinja2.Environment):
-    """Looks ``a.b`` up as a key first when ``a`` is a plain dict (the contexts the renderer builds
-    are): Jinja's default tries the attribute first, and the exception it catches every time costs a
-    fifth of a big render."""
+class FastEnvironment(jinja2.Environment):
+    """Jinja's environment, with the same results at less cost for templates rendered many thousand
+    times: ``a.b`` is looked up as a key first when ``a`` is a plain dict (the contexts the renderer
+    builds are: Jinja's default tries the attribute first, and the exception it catches every time
+    cost a fifth of a big render), values are escaped by :func:`_escape`, and the globals are a dict."""
 
     template_class = _Template
 
@@ -157,7 +158,7 @@ class Templates:
         self.root = root or Path.cwd()
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(d)) for d in self.overrides]
         loaders.append(jinja2.FileSystemLoader(str(PACKAGE_DIR)))
-        self.env = _Environment(
+        self.env = FastEnvironment(
             loader=jinja2.ChoiceLoader(loaders),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
