@@ -16,10 +16,17 @@ from typing import BinaryIO
 from ..model import Timeline
 from .common import DATA, Build, ExportOptions, Kept, updated_at
 from .feeds import atom, json_feed
-from .ical import ics
 from .records import claims_csv, events_csv, events_json
 from .schema import events_schema_json
 from .timelinejs import timelinejs
+
+
+def ics(build: Build, out: BinaryIO) -> None:
+    """The calendar (``ical.py``), imported when first written: ``icalendar`` takes a tenth of the
+    plugin's import time, and a build writes its exports in another process."""
+    from .ical import ics as write
+
+    write(build, out)
 
 
 @dataclass(frozen=True)
