@@ -97,10 +97,10 @@ def check_all(
     load: Callable[[], tuple[SourceSet, Vocabulary | None]],
     model: bool = True,
 ) -> list[Checked]:
-    """Check every file, in order. With many files, ``workers - 1`` processes and this one take batches
-    of files from a shared counter until none are left. ``load``: how a spawned worker loads the sources
-    and vocabulary (picklable). ``model``: keep every event (else only what the checks across files
-    need)."""
+    """Check every file, in order. With many files, ``workers`` processes take batches of files from a
+    shared counter until none are left (this one among them when ``model`` is off). ``load``: how a
+    spawned worker loads the sources and vocabulary (picklable). ``model``: keep every event (else only
+    what the checks across files need)."""
     if workers <= 1 or len(jobs) < PARALLEL_MIN_FILES:
         return [_check_file(file, shown, sources, vocabulary) for file, shown in jobs]
     # fork is cheap, and a forked worker inherits the sources already loaded here; but fork is unsafe in
@@ -114,14 +114,19 @@ def check_all(
         for facts in sources.facts.values():
             facts.scan()
     try:
+        # Sending the events back (``model``), this process takes in the results as they come, in the
+        # executor's thread; checking files here as well, the two contended for the interpreter lock and
+        # the checks took a tenth longer than leaving them all to ``workers`` processes. Without the
+        # events, the results are small: this process is one of the ``workers``.
+        here = not model
         with ProcessPoolExecutor(
-            workers - 1, context, _start_worker, (load, jobs, share.next_batch, model)
+            workers - 1 if here else workers, context, _start_worker, (load, jobs, share.next_batch, model)
         ) as pool:
             # Workers return their results a few batches at a time, so that sending and unpickling them
             # overlaps with checking; tasks that find no batches left return at once.
             tasks = -(-len(jobs) // (BATCH * BATCHES_PER_TASK))
             pending = [pool.submit(_take_batches, None, BATCHES_PER_TASK) for _ in range(tasks)]
-            batches = _take_batches(share)
+            batches = _take_batches(share) if here else []
             for future in pending:
                 batches += future.result()
     finally:
