@@ -51,6 +51,21 @@ def another_thread() -> Iterator[None]:
         thread.join()
 
 
+def _checked_here(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make checking a file slow in this process and count the files it checks (``[count]``); forked
+    workers count theirs in their own copy."""
+    here = [0]
+    check_file = checkpool._check_file
+
+    def slow_check_file(*args: Any) -> Any:
+        here[0] += 1
+        time.sleep(0.02)
+        return check_file(*args)
+
+    monkeypatch.setattr(checkpool, "_check_file", slow_check_file)
+    return here
+
+
 @pytest.mark.parametrize(("workers", "threaded"), [(2, False), (3, False), (2, True)])
 def test_parallel_equals_sequential(
     corpus: Path, workers: int, threaded: bool, monkeypatch: pytest.MonkeyPatch
@@ -59,21 +74,10 @@ def test_parallel_equals_sequential(
     monkeypatch.setattr(checkpool, "BATCH", 4)  # many batches, taken by whichever process is free
     project = Project(corpus / "events", corpus / "seeds", root=corpus)
     one = validate_project(project, workers=1)
-    # With the model wanted, this process only takes in the results: the workers check every file
-    # (forked ones count their calls of the patched function in their own copy of ``here``).
-    here = 0
-    check_file = checkpool._check_file
-
-    def slow_check_file(*args: Any) -> Any:
-        nonlocal here
-        here += 1
-        time.sleep(0.02)
-        return check_file(*args)
-
-    monkeypatch.setattr(checkpool, "_check_file", slow_check_file)
+    here = _checked_here(monkeypatch)
     with another_thread() if threaded else nullcontext():
         many = validate_project(project, workers=workers)
-    assert here == 0
+    assert here == [0]  # with the model wanted, this process only takes in results: workers check all
     assert [e.id for e in many.timeline.events] == [e.id for e in one.timeline.events]
     assert many.timeline.events == one.timeline.events
     assert many.diagnostics == one.diagnostics
@@ -116,18 +120,9 @@ def test_without_the_model_this_process_checks_files_too(
     monkeypatch.setattr(checkpool, "BATCH", 4)
     project = Project(corpus / "events", corpus / "seeds", root=corpus)
     one = validate_project(project, workers=1, model=False)
-    here = 0
-    check_file = checkpool._check_file
-
-    def slow_check_file(*args: Any) -> Any:
-        nonlocal here
-        here += 1
-        time.sleep(0.02)
-        return check_file(*args)
-
-    monkeypatch.setattr(checkpool, "_check_file", slow_check_file)
+    here = _checked_here(monkeypatch)
     many = validate_project(project, workers=2, model=False)
-    assert 0 < here < one.event_count
+    assert 0 < here[0] < one.event_count
     assert many.diagnostics == one.diagnostics
 
 
