@@ -19,10 +19,10 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+import markupsafe
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup, escape
-from markupsafe._speedups import _escape_inner
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent / "templates"
 PREFIX = "timeline/"
@@ -93,6 +93,7 @@ class _Layout(Extension):
 
 
 _new_markup = str.__new__
+_escape_inner = markupsafe._escape_inner  # type: ignore[attr-defined]  # C, or pure Python without C
 
 
 def _escape(value: Any) -> Markup:
