@@ -134,11 +134,6 @@ def _foreign(line: str) -> bytes:
     return folded
 
 
-def to_ical(component: icalendar.Component) -> bytes:
-    """``component.to_ical()``, the same bytes, folded by :func:`folded`."""
-    return folded([line for line in component.content_lines() if line])
-
-
 def _vevent_bytes(build: Build, event: Event) -> bytes:
     return folded(vevent_lines(build, event))
 
