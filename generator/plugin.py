@@ -35,6 +35,7 @@ from .inputs import links_under
 from .model import Timeline, Vocabulary
 from .plugin_config import ASSETS, SCRIPT, STYLESHEET, TimelineConfig, project_root, site_settings
 from .plugin_exports import SiteExports, export_options
+from .plugin_memo import NOTICE_AT, PageMemo
 from .plugin_render import PageSource
 from .plugin_site import Staging
 from .render import (
@@ -63,6 +64,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._checks = CheckCache()  # validation results, kept across `serve` rebuilds too
         self._pages = PageSource()  # rendered pages are kept across `serve` rebuilds too (plugin_render.py)
         self._bytecode = MemoryBytecode()  # compiled templates (ours and the theme's), likewise
+        self._memo = PageMemo()  # the theme's page HTML, likewise (plugin_memo.py)
         self._exports = SiteExports()  # keeps the last good exports across `serve` rebuilds too
         self._staging = Staging()  # `mkdocs build` writes here, then replaces site/ (plugin_site.py)
         self._reset()
@@ -146,6 +148,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         del result
         self._index = pp.search_index(config)
         self._hold = pp.search_alone_between(config, self._index_page, self._unflag_page)
+        self._memo.begin(config, self, self._command == "serve")
         settings = repr(config.mdx_configs.get("toc"))
         serve = self._command == "serve"
         self._pages.start(
@@ -201,6 +204,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["timeline_page_url"] = pp.PageUrls()  # for the site's own templates
+        self._memo.install(env)
         if self._command == "serve":  # the theme's templates are compiled once, not on every rebuild
             env.bytecode_cache = self._bytecode
         return env
@@ -210,6 +214,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The home page's parts; under ``mkdocs serve`` with invalid data, the error notice on every
         page written by hand (generated pages get it when rendered)."""
+        self._memo.redirect(page)
         if page.file.src_uri == HOME:
             html = fill_home(html, self._home)
         elif self._renderer is not None and page.file.src_uri in self._renderer.pages:
@@ -229,7 +234,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         except TemplateProblem as problem:
             raise PluginError(str(problem)) from None
         body = rendered.html
-        if self._problem:  # every page: the one being edited is the last good version too
+        if self._memo.on and body.strip():  # any notice goes in after the theme's template (on_post_page)
+            body = NOTICE_AT + body
+        elif self._problem:  # every page: the one being edited is the last good version too
             body, found = self._notice() + body, None
         pp.place_body(page, body, rendered.headings, self._permalinks.levels, found)
         self._pending[path] = rendered
@@ -275,6 +282,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self._renderer is not None and page.file.src_uri in self._renderer.pages:
             page.content = (page.content or "").split("\n", 1)[0]  # written: keep only the title
+            if self._memo.on:
+                output = output.replace(NOTICE_AT, self._notice() if self._problem else "", 1)
         return output
 
     def _notice(self) -> str:
@@ -295,6 +304,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-100)  # the last step of the build: the site is complete, then published
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._pages.stop()
+        self._memo.finish()
         try:
             waited = self._exports.write_into(Path(config.site_dir))  # written meanwhile by a 2nd process
             if waited is not None:
@@ -307,6 +317,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
         self._pages.stop()
+        self._memo.finish()
         self._exports.finish(keep_last_good=self._command == "serve")
         self._staging.fail(error)
 
@@ -315,4 +326,5 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._staging.end()
         self._last_good = None
         self._pages.reuse.clear()
+        self._memo.clear()
         self._exports.finish(keep_last_good=False)

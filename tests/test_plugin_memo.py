@@ -1,0 +1,144 @@
+"""`mkdocs serve` keeps the theme's page HTML between rebuilds (generator/plugin_memo.py): every rebuild
+must give the site that rendering every page again gives, byte for byte, and reuse what it can.
+
+The rebuilds run in this process as `mkdocs serve` runs them (a fresh config, the same plugin); the
+reference for each runs in a fresh interpreter, with the memo off."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from projects import ROOT, fixture_project, run
+
+pytestmark = pytest.mark.slow
+
+SERVE_URL = "http://127.0.0.1:8000/"
+# The reference: `mkdocs serve` with nothing kept by the memo, in a fresh interpreter: it builds the files
+# as they are, saves the edit (argv[3]: the file, argv[4]: its new text), and builds again (the second
+# build may keep the first's pages while the data is invalid, as serve does).
+REFERENCE = f"""
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from generator import plugin_memo
+begin = plugin_memo.PageMemo.begin
+plugin_memo.PageMemo.begin = lambda memo, config, owner, serve: begin(memo, config, owner, False)
+for step in range(2):
+    if step:
+        Path(sys.argv[3]).write_text(sys.argv[4], encoding="utf-8")
+    config = load_config(sys.argv[1], site_dir=sys.argv[2])
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url="{SERVE_URL}")
+    assert not config.plugins["timeline"]._memo.on
+"""
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _replace(path: Path, old: str, new: str) -> Callable[[], tuple[Path, str]]:
+    def edit() -> tuple[Path, str]:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        return path, text.replace(old, new, 1)
+
+    return edit
+
+
+def test_serve_rebuilds_equal_cold_builds_and_render_only_what_changed(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = fixture_project(tmp_path / "project")
+    served, cold = tmp_path / "served", tmp_path / "cold"
+    events, seeds = project / "events", project / "seeds"
+
+    def rebuild() -> tuple[int, int]:
+        """What `mkdocs serve` does on every change; the pages reused and all pages."""
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url=SERVE_URL)
+        memo = config.plugins["timeline"]._memo
+        assert memo.on
+        return memo.reused, len(memo._kept)
+
+    _, pages = rebuild()
+    steps: list[tuple[str, Callable[[], tuple[Path, str]], Callable[[int, int], bool]]] = [
+        (  # one month page, the full timeline and the event's tag pages change
+            "an event reworded",
+            _replace(events / "jcs-100-killed.yaml", "had been killed", "had been reported killed"),
+            lambda reused, total: 0 < reused < total,
+        ),
+        (  # the source's page title is in the sidebar of the pages of its section only
+            "a source's title",
+            _replace(seeds / "fixture-b.yaml", "title: ", "title: Revised "),
+            lambda reused, total: 0 < reused < total,
+        ),
+        (  # the error notice goes on every page: after the template on generated pages
+            "an event broken",
+            _replace(events / "jcs-1100-casualties.yaml", "around 1,100", "around 1,200"),
+            lambda reused, total: 0 < reused < total,
+        ),
+        (  # every page as it was two builds ago: all kept
+            "the event fixed",
+            _replace(events / "jcs-1100-casualties.yaml", "around 1,200", "around 1,100"),
+            lambda reused, total: reused == total,
+        ),
+        (  # a template of the theme's custom_dir: every page is rendered again
+            "a template override",
+            _replace(
+                project / "overrides" / "partials" / "copyright.html",
+                "</",
+                "<!-- edited --></",
+            ),
+            lambda reused, total: reused == 0,
+        ),
+        (
+            "mkdocs.yml",
+            _replace(project / "mkdocs.yml", 'site_name: "', 'site_name: "Renamed '),
+            lambda reused, total: reused == 0,
+        ),
+    ]
+    for name, edit, expected in steps:
+        path, text = edit()
+        proc = run(project, "-c", REFERENCE, str(project / "mkdocs.yml"), str(cold), str(path), text)
+        assert proc.returncode == 0, proc.stderr
+        assert path.read_text(encoding="utf-8") == text
+        reused, total = rebuild()
+        got, want = _pages(served), _pages(cold)
+        assert sorted(got) == sorted(want), name
+        differ = [path for path in want if got[path] != want[path]]
+        assert differ == [], (name, differ[:5])
+        assert total == pages and expected(reused, total), (name, reused, total)
+
+
+def test_the_memo_is_off_with_a_plugin_it_does_not_know_and_under_build(tmp_path: Path) -> None:
+    """A plugin the fingerprint knows nothing of (here a hooks module) could change what a template
+    sees: then every page is rendered, every time. Nor is anything kept by `mkdocs build`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator.plugin_memo import PageMemo
+
+    project = fixture_project(tmp_path / "project")
+    (project / "hooks.py").write_text("def on_page_context(context, **kwargs):\n    return context\n")
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(re.sub(r"^plugins:\n", "hooks:\n  - hooks.py\n\nplugins:\n", text, flags=re.M))
+    for _ in range(2):
+        config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url=SERVE_URL)
+        memo = config.plugins["timeline"]._memo
+        assert not memo.on and memo.reused == 0 and not memo._kept
+    plain = load_config(str(ROOT / "mkdocs.yml"))
+    memo = PageMemo()
+    memo.begin(plain, plain.plugins["timeline"], serve=True)
+    assert memo.on
+    memo.begin(plain, plain.plugins["timeline"], serve=False)
+    assert not memo.on
