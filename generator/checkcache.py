@@ -23,6 +23,7 @@ from pathlib import Path
 from . import inputs
 from .crossfile import Checked
 from .model import Vocabulary
+from .sourcememo import SourceMemo
 from .sources import SourceSet
 
 ALL = ("*",)  # depends on every source
@@ -58,6 +59,7 @@ class CheckCache:
         self._pending: dict[str, bytes] = {}
         self.reused = 0
         self.checked = 0
+        self.sources = SourceMemo()  # the sources themselves, loaded again only where their files changed
 
     def begin(self, vocabulary: Vocabulary | None, sources: SourceSet) -> None:
         """A new run against this vocabulary and these sources."""

@@ -20,6 +20,7 @@ from .model import Source, Unrelated
 from .originals import check_original
 from .quotes import IndexedText, locate
 from .schema import SOURCE_ID, SourceIn, check, reserved
+from .sourcememo import SourceMemo
 
 
 @dataclass
@@ -95,8 +96,12 @@ def _text_problems(text: str) -> Iterator[tuple[int, str, str]]:
         )
 
 
-def load_sources(seeds: Path, display_root: Path | None = None) -> SourceSet:
+def load_sources(seeds: Path, display_root: Path | None = None, memo: SourceMemo | None = None) -> SourceSet:
+    """The sources in ``seeds`` (shown relative to ``display_root``); ``memo``: sources kept from the
+    last run, reused where their files are unchanged (sourcememo.py)."""
     out = SourceSet()
+    if memo is not None:
+        memo.begin()
     folder = _display(seeds, display_root)  # resolved once: paths are shown as <folder>/<name>
 
     def shown(path: Path) -> str:
@@ -150,9 +155,14 @@ def load_sources(seeds: Path, display_root: Path | None = None) -> SourceSet:
                 )
             )
             continue
-        source = _load_one(stem, txt, metas[stem], shown, out)
+        if memo is not None:
+            source = memo.load(stem, txt, metas[stem], shown, out, _load_one)
+        else:
+            source = _load_one(stem, txt, metas[stem], shown, out)
         if source is not None:
             out.sources[stem] = source
+    if memo is not None:
+        memo.finish()
     return out
 
 

@@ -156,7 +156,7 @@ def _validate(project: Project, workers: int | None, cache: CheckCache | None, m
     root = project.root
     vocabulary_path = project.vocabulary or project.events / VOCABULARY_FILE
     vocabulary, vocabulary_found = load_vocabulary(vocabulary_path, root)
-    sources = load_sources(project.seeds, root)
+    sources = load_sources(project.seeds, root, cache.sources if cache is not None else None)
     folder = _display(project.events, root)  # resolved once: files are shown as <folder>/<name>
     listing = list_events(project.events, folder)
     files, named_sources, vocabulary_named = _named(project, vocabulary_path, listing)

@@ -206,3 +206,32 @@ def test_compiled_templates_are_reused_until_their_source_changes(tmp_path: Path
     assert again.render("time.html", {"label": "x"}) == "<time class=changed>x</time>"
     changed = [key for key in stored if kept.stored[key] != stored[key]]
     assert len(changed) == 1  # the edited template only; every other one was loaded as it was
+
+
+def test_sources_are_loaded_again_only_where_their_files_changed(tmp_path: Path) -> None:
+    """A source whose two files are unchanged is kept (generator/sourcememo.py); one with an original page
+    beside it is loaded every time, since that page can change without them."""
+    import hashlib
+
+    site = Serving(tmp_path)
+    site.rebuild()
+    memo = site.checks.sources
+    site.rebuild()
+    assert memo.reused == 3
+    _edit(tmp_path / "seeds/fixture-b.yaml", "sign a defense", "sign a mutual")
+    site.rebuild()
+    assert memo.reused == 2
+    page = tmp_path / "seeds" / "fixture-c.html"
+    page.write_bytes(b"<p>the page</p>")
+    meta = tmp_path / "seeds" / "fixture-c.yaml"
+    digest = hashlib.sha256(page.read_bytes()).hexdigest()
+    meta.write_text(
+        meta.read_text(encoding="utf-8") + f"original:\n  file: fixture-c.html\n  sha256: {digest}\n"
+    )
+    result, _, _ = site.rebuild()
+    assert result.ok
+    site.rebuild()
+    assert memo.reused == 2
+    page.write_bytes(b"<p>the page, changed</p>")
+    result, _, _ = site.rebuild()  # the warm run sees it as the cold one does
+    assert any(d.path.endswith("fixture-c.yaml") for d in result.diagnostics)
