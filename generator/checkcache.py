@@ -78,7 +78,7 @@ class CheckCache:
             return self._all
         return _hash(*(self._sources.get(sid, b"missing") for sid in depends))
 
-    def get(self, file: Path, shown: str) -> Checked | None:
+    def get(self, file: Path | str, shown: str) -> Checked | None:
         """The result kept for ``file`` if nothing it depends on changed, else None."""
         data, _ = inputs.read(file, shown, inputs.EVENT)  # what is wrong with it: reported by the checks
         if data is None:

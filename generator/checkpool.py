@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
+import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -19,12 +20,15 @@ from .loading import load_yaml
 from .model import Vocabulary
 from .sources import SourceSet
 
+Job = tuple[Path | str, str]  # an event file (a path) and how diagnostics name it
 
-def _check_file(file: Path, shown: str, sources: SourceSet, vocabulary: Vocabulary | None) -> Checked:
+
+def _check_file(file: Path | str, shown: str, sources: SourceSet, vocabulary: Vocabulary | None) -> Checked:
     doc, found = load_yaml(file, shown)
     if doc is None:
         return Checked(shown, None, found, None)
-    event, found = check_event(doc, file.stem, sources, vocabulary, found)
+    stem = os.path.splitext(os.path.basename(file))[0]
+    event, found = check_event(doc, stem, sources, vocabulary, found)
     return summarize(doc.data, doc.mark, shown, event, found)
 
 
@@ -42,7 +46,7 @@ class _Share:
     """What every process checking files needs: the files, the shared index of the next batch to take,
     the sources and the vocabulary."""
 
-    jobs: list[tuple[Path, str]]
+    jobs: list[Job]
     next_batch: Synchronized[int]
     sources: SourceSet
     vocabulary: Vocabulary | None
@@ -54,7 +58,7 @@ _share: _Share | None = None  # a pool worker's own, set by fork or by _start_wo
 
 def _start_worker(
     load: Callable[[], tuple[SourceSet, Vocabulary | None]],
-    jobs: list[tuple[Path, str]],
+    jobs: list[Job],
     next_batch: Synchronized[int],
     model: bool,
 ) -> None:
@@ -90,7 +94,7 @@ def _take_batches(share: _Share | None = None, limit: int = -1) -> list[tuple[in
 
 
 def check_all(
-    jobs: list[tuple[Path, str]],
+    jobs: list[Job],
     sources: SourceSet,
     vocabulary: Vocabulary | None,
     workers: int,

@@ -16,6 +16,7 @@ import re
 import stat
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .diagnostics import Diagnostic, error, warning
@@ -184,12 +185,24 @@ _DECORATIONS = ("~", ".bak", ".orig", ".old", ".tmp", ".save", ".rej", ".part", 
 
 @dataclass(frozen=True)
 class Listing:
-    """What a folder holds for the generator: ``{name: path}`` of the files to read (sorted by name),
-    and what was found wrong with the others."""
+    """What a folder holds for the generator: the names of the files to read (sorted), and what was
+    found wrong with the others."""
 
-    files: dict[str, Path]
+    folder: Path
+    names: tuple[str, ...]
     diagnostics: list[Diagnostic]
     refused: frozenset[str] = frozenset()  # names with a wanted ending that are not regular files
+
+    @cached_property
+    def files(self) -> dict[str, Path]:
+        """``{name: path}`` of the files to read, sorted by name."""
+        return {name: self.folder / name for name in self.names}
+
+    def paths(self) -> list[str]:
+        """The files' paths, as strings: for a folder of 100,000 events, making a ``Path`` of each took
+        longer than listing the folder."""
+        base = os.fspath(self.folder)
+        return [os.path.join(base, name) for name in self.names]
 
 
 def list_folder(
@@ -206,7 +219,7 @@ def list_folder(
     that nearly matches (another case, a backup's ending, a space at the end, or one of the
     ``(misspelt, meant)`` endings) is reported (TL109). Nothing else in the folder is looked at.
     ``shown`` is the folder as diagnostics name it."""
-    files: dict[str, Path] = {}
+    files: list[str] = []
     found: list[Diagnostic] = []
     refused: set[str] = set()
     with os.scandir(folder) as entries:
@@ -216,7 +229,7 @@ def list_folder(
                 if skip and name.startswith(skip):
                     continue
                 if entry.is_file(follow_symlinks=False):
-                    files[name] = folder / name
+                    files.append(name)
                 else:
                     found.append(not_a_file(f"{shown}/{name}", _what(entry)))
                     refused.add(name)
@@ -233,7 +246,7 @@ def list_folder(
                         f"rename it to {meant} if it is meant to be read; otherwise move it out of {shown}/",
                     )
                 )
-    return Listing(dict(sorted(files.items())), found, frozenset(refused))
+    return Listing(folder, tuple(sorted(files)), found, frozenset(refused))
 
 
 def _what(entry: os.DirEntry[str]) -> str:

@@ -299,7 +299,7 @@ def _syntax_hint(message: str, line: str) -> str:
     return "check the indentation and quoting near this position"
 
 
-def load_yaml(file: Path, display: str, kind: Kind = EVENT) -> tuple[Document | None, list[Diagnostic]]:
+def load_yaml(file: Path | str, display: str, kind: Kind = EVENT) -> tuple[Document | None, list[Diagnostic]]:
     """Read (as the input policy says: a regular file, within ``kind``'s size limit) and compose one
     YAML file, refusing non-UTF-8 files."""
     raw, problems = inputs.read(file, display, kind)

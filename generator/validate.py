@@ -127,7 +127,7 @@ def validate_project(
 
 def _check_cached(
     project: Project,
-    jobs: list[tuple[Path, str]],
+    jobs: list[checkpool.Job],
     sources: SourceSet,
     vocabulary: Vocabulary | None,
     workers: int,
@@ -159,8 +159,12 @@ def _validate(project: Project, workers: int | None, cache: CheckCache | None, m
     sources = load_sources(project.seeds, root, cache.sources if cache is not None else None)
     folder = _display(project.events, root)  # resolved once: files are shown as <folder>/<name>
     listing = list_events(project.events, folder)
-    files, named_sources, vocabulary_named = _named(project, vocabulary_path, listing)
-    jobs = [(file, _shown(project, file, folder)) for file in files]
+    files, named_sources, vocabulary_named = _named(project, vocabulary_path)
+    jobs: list[checkpool.Job]
+    if files is None:  # the whole folder: its paths as strings (see Listing.paths)
+        jobs = list(zip(listing.paths(), [f"{folder}/{name}" for name in listing.names], strict=True))
+    else:
+        jobs = [(file, _shown(project, file, folder)) for file in files]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     events: list[Event] = []
     # what is wrong with the folder's other entries (links, pipes, near-miss names): a full run's
@@ -168,7 +172,7 @@ def _validate(project: Project, workers: int | None, cache: CheckCache | None, m
     first_seen: dict[str, str] = {}
     estimates: dict[str, tuple[str, str, str, str, int, int]] = {}
     checked_all = _check_cached(project, jobs, sources, vocabulary, workers, cache, model)
-    if project.files is not None:  # ids and estimates of the files not checked, for the cross-file checks
+    if files is not None:  # ids and estimates of the files not checked, for the cross-file checks
         named = {file.resolve() for file in files}
         for other in listing.files.values():
             if other.resolve() not in named:
@@ -190,22 +194,24 @@ def _validate(project: Project, workers: int | None, cache: CheckCache | None, m
         if not files and not vocabulary_named:
             vocabulary_found = []
     source_found = note_broken(sources, source_found, checked_all)
-    if vocabulary is None and files:
+    if vocabulary is None and jobs:
         at = [i for i, d in enumerate(vocabulary_found) if d.severity is Severity.ERROR]
         note(vocabulary_found, at, "the tags and measures of every event", ())
     events.sort(key=lambda e: dates.sort_key(e.date, e.id))
     timeline = Timeline(tuple(events), dict(sorted(sources.sources.items())), vocabulary or Vocabulary())
     ordered = by_cause(source_found, vocabulary_found + diagnostics)
-    return Result(timeline, tuple(ordered), len(files), len(sources.known_ids))
+    return Result(timeline, tuple(ordered), len(jobs), len(sources.known_ids))
 
 
-def _named(project: Project, vocabulary: Path, listing: inputs.Listing) -> tuple[list[Path], set[str], bool]:
-    """The event files to check, the sources named, and whether the vocabulary is named: everything
-    for a full run; for ``validate FILE…``, what the FILEs are."""
+def _named(project: Project, vocabulary: Path) -> tuple[list[Path] | None, set[str], bool]:
+    """The event files to check (None: every one in the folder), the sources named, and whether the
+    vocabulary is named: everything for a full run; for ``validate FILE…``, what the FILEs are."""
     if project.files is None:
-        return list(listing.files.values()), set(), True
+        return None, set(), True
     seeds = project.seeds.resolve()
-    files, sources, named_vocabulary = [], set(), False
+    files: list[Path] = []
+    sources: set[str] = set()
+    named_vocabulary = False
     for file in project.files:
         where = file.resolve()
         if where == vocabulary.resolve():
