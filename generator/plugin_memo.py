@@ -9,10 +9,10 @@ is a function of what it is given, so each page's HTML is kept with a fingerprin
 * the site: the shape of its navigation (every item's kind, URL and children, in order), its pages'
   sources and URLs, the configuration as written (``mkdocs.yml`` and every setting given to MkDocs), its
   URL, and every template file the theme may load (path, size, modification time);
-* of the other pages, sections and links: the title and metadata of each one the template *read* while
-  it rendered the page (every ``item.attribute`` in a template goes through the environment's
-  ``getattr``, which records it). A page's sidebar that shows one section (Material's
-  ``navigation.prune``) does not depend on the titles of the others.
+* of the other pages, sections and links: each attribute the template *read* while it rendered the
+  page (their titles, URLs, children, metadata: every ``item.attribute`` in a template goes through the
+  environment's ``getattr``, which records it), and its value. A page whose sidebar shows one section
+  (Material's ``navigation.prune``) does not depend on the titles in the others.
 
 A page whose fingerprint equals one of the last two kept for it (an invalid edit puts a notice on every
 page; fixing it brings the pages back) gets that build's HTML. Everything else in the build (plugins'
@@ -46,7 +46,7 @@ from mkdocs.theme import Theme
 NOTICE_AT = "<!--timeline-notice-->"
 STUB = "timeline/memo-page.html"  # this plugin's folder, its own name: no theme has it
 _GLOBAL = "timeline_memo"
-_SAFE = ("material.plugins.search.", "material.plugins.offline.", "mkdocs.contrib.search.")
+_SAFE = ("material.plugins.search", "material.plugins.offline", "mkdocs.contrib.search")  # modules
 _UNSET = object()
 KEPT_PER_PAGE = 2
 BUDGET = 256 * 2**20  # characters of kept HTML above which only the latest build's is kept
@@ -58,8 +58,8 @@ _UNKEPT = object()  # a read that makes a page's HTML not worth keeping
 # HTML and table of contents when MkDocs builds it and drops its HTML once written): a page whose
 # template reads them of another page is rendered every time.
 _CHANGING = frozenset(("content", "toc", "present_anchor_ids", "markdown"))
-# The page's own, in its fingerprint already; and whether an item is active, which follows from which
-# page is being built and the shape of the navigation.
+# The page's own, in its fingerprint already. (Whether an item is active is not recorded either: it
+# follows from which page is being built and the shape of the navigation.)
 _OWN = frozenset(("content", "toc", "meta", "title", "url", "canonical_url", "edit_url", "file"))
 
 
@@ -153,7 +153,7 @@ class PageMemo:
     def begin(self, config: Any, owner: object, serve: bool) -> None:
         """At the start of a build: whether to keep pages at all (see the module's docstring)."""
         plugins = config.plugins.values()
-        self.on = serve and all(p is owner or type(p).__module__.startswith(_SAFE) for p in plugins)
+        self.on = serve and all(p is owner or _known(type(p).__module__) for p in plugins)
         self._asked, self._site, self._reads, self._built, self.reused = {}, None, None, set(), 0
         if not self.on:
             self._kept.clear()
@@ -243,6 +243,10 @@ class PageMemo:
     def clear(self) -> None:
         self._kept.clear()
         self.on = False
+
+
+def _known(module: str) -> bool:
+    return any(module == known or module.startswith(known + ".") for known in _SAFE)
 
 
 def _page_key(page: Any, context: jinja2.runtime.Context) -> tuple[Any, ...]:

@@ -142,3 +142,12 @@ def test_the_memo_is_off_with_a_plugin_it_does_not_know_and_under_build(tmp_path
     assert memo.on
     memo.begin(plain, plain.plugins["timeline"], serve=False)
     assert not memo.on
+
+
+def test_the_plugins_it_knows_are_named_by_module() -> None:
+    from generator.plugin_memo import _known
+
+    assert _known("mkdocs.contrib.search") and _known("material.plugins.search.plugin")
+    assert _known("material.plugins.offline.plugin")
+    assert not _known("material.plugins.searchlight") and not _known("material.plugins.tags.plugin")
+    assert not _known("mkdocs_macros.plugin")
