@@ -75,6 +75,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._templates: Templates | None = None
         self._renderer: Renderer | None = None
         self._problem: str | None = None
+        self._notice_html: str | None = None
         self._home: dict[str, str] = {}
         self._pending: dict[str, Rendered] = {}  # pages whose search entries wait for their turn
         self._flagged: set[str] = set()
@@ -288,7 +289,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     def _notice(self) -> str:
         assert self._templates is not None
-        return self._templates.render("notice.html", {"problem": self._problem}) + "\n\n"
+        if self._notice_html is None:  # the same on every page of the build
+            self._notice_html = self._templates.render("notice.html", {"problem": self._problem}) + "\n\n"
+        return self._notice_html
 
     def _with_notice(self, html: str) -> str:
         """The error notice under the page's first heading (serve only)."""
