@@ -85,6 +85,7 @@ class _Site:
             if file.page is not None:
                 self._add(file.page, ("page", file.src_uri))
         shape = self._shape(nav.items, ())
+        templates, dated = _templates(config.theme.dirs)
         self.key = (
             shape,
             getattr(nav.homepage, "url", None),
@@ -92,7 +93,8 @@ class _Site:
             _plain(config),
             config.site_url,
             context.get("mkdocs_version"),
-            _templates(config.theme.dirs),
+            templates,
+            context.get("build_date_utc") if dated else None,  # a time that changes with every build
         )
 
     def _add(self, item: Any, where: Where) -> Where:
@@ -283,11 +285,14 @@ def _toc(items: Any) -> tuple[Any, ...]:
     return tuple((i.title, i.id, i.level, _toc(i.children)) for i in items or ())
 
 
-def _templates(folders: list[str]) -> tuple[Any, ...]:
-    """Every file the theme's folders hold: path, size and modification time. The icons of an installed
-    theme (thousands of files) are left out: they change only when the theme is reinstalled."""
+def _templates(folders: list[str]) -> tuple[tuple[Any, ...], bool]:
+    """Every file the theme's folders hold (path, size, modification time), and whether a template
+    shows the build's date (``build_date_utc``: then no page can be kept from one build to the next).
+    The icons of an installed theme (thousands of files) are left out: they change only when the theme
+    is reinstalled."""
     installed = {Path(sysconfig.get_paths()[k]).resolve() for k in ("purelib", "platlib")}
     found = []
+    dated = False
     for folder in folders:
         package = any(Path(folder).resolve().is_relative_to(p) for p in installed)
         for top, subfolders, files in os.walk(folder):
@@ -295,6 +300,19 @@ def _templates(folders: list[str]) -> tuple[Any, ...]:
                 subfolders.remove(".icons")
             subfolders.sort()
             for name in sorted(files):
-                info = os.stat(os.path.join(top, name))
+                path = os.path.join(top, name)
+                info = os.stat(path)
                 found.append((top, name, info.st_size, info.st_mtime_ns))
-    return tuple(found)
+                dated = dated or (name.endswith((".html", ".xml", ".j2")) and _shows_date(path, info))
+    return tuple(found), dated
+
+
+_SHOWS_DATE: dict[tuple[str, int, int], bool] = {}  # by path, size and modification time
+
+
+def _shows_date(path: str, info: os.stat_result) -> bool:
+    key = (path, info.st_size, info.st_mtime_ns)
+    if key not in _SHOWS_DATE:
+        with open(path, "rb") as template:
+            _SHOWS_DATE[key] = b"build_date_utc" in template.read()
+    return _SHOWS_DATE[key]

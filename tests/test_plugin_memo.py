@@ -151,3 +151,25 @@ def test_the_plugins_it_knows_are_named_by_module() -> None:
     assert _known("material.plugins.offline.plugin")
     assert not _known("material.plugins.searchlight") and not _known("material.plugins.tags.plugin")
     assert not _known("mkdocs_macros.plugin")
+
+
+def test_a_template_showing_the_build_date_keeps_no_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`build_date_utc` changes with every build: if a template shows it, every page is rendered again."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = fixture_project(tmp_path / "project")
+    footer = project / "overrides" / "partials" / "copyright.html"
+    footer.write_text(
+        footer.read_text(encoding="utf-8") + "<p>{{ build_date_utc.year }}</p>\n", encoding="utf-8"
+    )
+    for year, epoch in ((2030, "1893456000"), (2031, "1924992000")):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url=SERVE_URL)
+        assert config.plugins["timeline"]._memo.reused == 0
+        for page in ("index.html", "timeline/index.html", "dated/2024-12/index.html"):
+            assert f"<p>{year}</p>" in (tmp_path / "site" / page).read_text(encoding="utf-8"), (year, page)
