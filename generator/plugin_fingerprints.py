@@ -13,7 +13,6 @@ from typing import Any
 
 import jinja2
 from mkdocs.plugins import BasePlugin
-from mkdocs.theme import Theme
 
 STUB = "timeline/memo-page.html"  # what every page asks MkDocs for: in this plugin's folder, no theme has it
 Where = tuple[Any, ...]  # where an item is: ("page", src_uri), or its place in the navigation
@@ -47,8 +46,7 @@ class Site:
             shape,
             getattr(nav.homepage, "url", None),
             tuple((f.src_uri, f.url) for f in context.get("pages") or ()),
-            _plain(config),
-            config.site_url,
+            _plain(config),  # the site's URL among them
             context.get("mkdocs_version"),
             templates,
             context.get("build_date_utc") if dated else None,  # a time that changes with every build
@@ -79,19 +77,20 @@ class Site:
                 self._values[read] = UNKEPT
             else:
                 got = self._getitem(item, name[1]) if isinstance(name, tuple) else self._getattr(item, name)
-                self._values[read] = self._plain(got)
+                self._values[read] = self._comparable(got)
         return self._values[read]
 
-    def _plain(self, value: Any) -> Any:
+    def _comparable(self, value: Any) -> Any:
+        """A value read of an item: another item by where it is, data as nested tuples."""
         where = self.where.get(id(value))
         if where is not None:
             return ("item", where)
         if value is None or isinstance(value, (str, int, float)):
             return value
         if isinstance(value, (list, tuple)):
-            return tuple(self._plain(v) for v in value)
+            return tuple(self._comparable(v) for v in value)
         if isinstance(value, Mapping):  # metadata: without the stub this module gives pages to build
-            return tuple((str(k), self._plain(v)) for k, v in value.items() if v != STUB)
+            return tuple((str(k), self._comparable(v)) for k, v in value.items() if v != STUB)
         return (type(value).__qualname__, repr(value))
 
 
@@ -114,13 +113,15 @@ def page_key(page: Any, context: jinja2.runtime.Context) -> tuple[Any, ...]:
 def _plain(value: Any, depth: int = 0) -> Any:
     """A setting as plain data: settings, plugins' settings and the theme's, as nested tuples (a plugin
     by its kind and settings, not its state; anything else by its ``repr``)."""
-    if value is None or isinstance(value, (str, int, float)) or depth > 30:
-        return value if depth <= 30 else repr(value)
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if depth > 30:
+        return repr(value)
     if isinstance(value, BasePlugin):
         return (type(value).__qualname__, _plain(value.config, depth + 1))
     if isinstance(value, (list, tuple)):
         return tuple(_plain(v, depth + 1) for v in value)
-    if isinstance(value, (Mapping, Theme)) or hasattr(value, "items"):
+    if isinstance(value, Mapping) or hasattr(value, "items"):  # settings, the theme's among them
         return (type(value).__qualname__, tuple((str(k), _plain(v, depth + 1)) for k, v in value.items()))
     return (type(value).__qualname__, repr(value))
 

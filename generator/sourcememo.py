@@ -20,7 +20,7 @@ from .quotes import IndexedText
 if TYPE_CHECKING:  # sources.py imports this module
     from .sources import SourceSet
 
-Key = tuple[str, bytes, bytes, str, str]
+Key = tuple[bytes, bytes, str, str]  # the two files' bytes and names, as shown
 LoadOne = Callable[..., Source | None]
 
 
@@ -52,7 +52,7 @@ class SourceMemo:
     ) -> Source | None:
         """``load_one(stem, txt, meta, shown, out)``, or what it gave last time for the same files."""
         self._seen.add(stem)
-        key = _key(stem, txt, meta, shown)
+        key = _key(txt, meta, shown)
         kept = self._kept.get(stem)
         if key is not None and kept is not None and kept[0] == key:
             _, source, index, facts, found = kept
@@ -73,9 +73,9 @@ class SourceMemo:
         return source
 
 
-def _key(stem: str, txt: Path, meta: Path, shown: Callable[[Path], str]) -> Key | None:
+def _key(txt: Path, meta: Path, shown: Callable[[Path], str]) -> Key | None:
     text, _ = inputs.read(txt, shown(txt), inputs.SOURCE_TEXT)
     data, _ = inputs.read(meta, shown(meta), inputs.SOURCE_META)
     if text is None or data is None or b"original" in data:
         return None
-    return stem, text, data, shown(txt), shown(meta)
+    return text, data, shown(txt), shown(meta)
