@@ -35,8 +35,10 @@ from .inputs import links_under
 from .model import Timeline, Vocabulary
 from .plugin_config import ASSETS, SCRIPT, STYLESHEET, TimelineConfig, project_root, site_settings
 from .plugin_exports import SiteExports, export_options
+from .plugin_mdmemo import MarkdownMemo
 from .plugin_memo import NOTICE_AT, PageMemo
 from .plugin_render import PageSource
+from .plugin_search import SearchHandOff
 from .plugin_site import Staging
 from .render import (
     Options,
@@ -47,7 +49,6 @@ from .render import (
     fill_home,
 )
 from .render.context import HOME
-from .render.pages import SEARCH_EXCLUDE, Rendered
 from .render.templates import MemoryBytecode
 from .validate import Project, validate_project
 
@@ -65,6 +66,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._pages = PageSource()  # rendered pages are kept across `serve` rebuilds too (plugin_render.py)
         self._bytecode = MemoryBytecode()  # compiled templates (ours and the theme's), likewise
         self._memo = PageMemo()  # the theme's page HTML, likewise (plugin_memo.py)
+        self._markdown = MarkdownMemo()  # pages' Markdown conversions, likewise (plugin_mdmemo.py)
         self._exports = SiteExports()  # keeps the last good exports across `serve` rebuilds too
         self._staging = Staging()  # `mkdocs build` writes here, then replaces site/ (plugin_site.py)
         self._reset()
@@ -77,13 +79,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._problem: str | None = None
         self._notice_html: str | None = None
         self._home: dict[str, str] = {}
-        self._pending: dict[str, Rendered] = {}  # pages whose search entries wait for their turn
-        self._flagged: set[str] = set()
-        self._held: dict[str, str] = {}  # HTML of pages held back from Material's search plugin
-        self._hold = False  # whether it may be (nothing else reads a page's HTML meanwhile)
-        self._index: Any | None = None
+        self._search = SearchHandOff()
         self._permalinks = Permalinks()
-        self._from_model = True  # search entries from the model (no template is overridden)
 
     # ------------------------------------------------------------------ configuration and data
 
@@ -99,7 +96,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             self.config, config, self._bytecode if serve else None
         )
         self._permalinks = pp.permalinks(config)
-        self._from_model = not self._templates.overridden
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)  # first: the site's own stylesheets can override it
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
@@ -147,13 +143,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 background=self._command != "serve",  # written while MkDocs builds the pages
             )
         del result
-        self._index = pp.search_index(config)
-        self._hold = pp.search_alone_between(config, self._index_page, self._unflag_page)
+        steps = (self._index_page, self._unflag_page)
+        self._search = SearchHandOff(config, steps, from_model=not self._templates.overridden)
         self._memo.begin(config, self, self._command == "serve")
+        self._markdown.begin(config, self._memo.on)
         settings = repr(config.mdx_configs.get("toc"))
         serve = self._command == "serve"
         self._pages.start(
-            self._renderer, self._permalinks, search=self._index is not None, serve=serve, settings=settings
+            self._renderer,
+            self._permalinks,
+            search=self._search.index is not None,
+            serve=serve,
+            settings=settings,
         )
         if self._staging.folder is not None:
             self._pages.start_ahead()  # as early as can be: nothing is rendered here before the build
@@ -212,6 +213,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     # ------------------------------------------------------------------ pages
 
+    @event_priority(-100)  # its Markdown as every other plugin left it
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._markdown.wrap(page)
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The home page's parts; under ``mkdocs serve`` with invalid data, the error notice on every
         page written by hand (generated pages get it when rendered)."""
@@ -240,32 +246,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         elif self._problem:  # every page: the one being edited is the last good version too
             body, found = self._notice() + body, None
         pp.place_body(page, body, rendered.headings, self._permalinks.levels, found)
-        self._pending[path] = rendered
+        self._search.rendered(path, rendered)
         return context
 
     @event_priority(10)  # after plugins that mark the HTML (priority > 10), before search (0)
     def _index_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        rendered = self._pending.pop(page.file.src_uri, None)
-        if rendered is None or self._index is None or (page.meta.get("search") or {}).get("exclude"):
-            return context
-        if not self._from_model or (page.content or "").count(SEARCH_EXCLUDE) > rendered.excluded:
-            return context  # overridden templates, parts excluded since: Material indexes the page's HTML
-        pp.add_entries(self._index, page, rendered.search)
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}  # done: skip it
-        self._flagged.add(page.file.src_uri)
-        if self._hold and not pp.search_changes(page.content or ""):  # its pass over the HTML is moot
-            self._held[page.file.src_uri], page.content = page.content or "", ""
+        self._search.take(page, self._markdown)
         return context
 
     @event_priority(-100)
     def _unflag_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        if page.file.src_uri in self._held:
-            page.content = self._held.pop(page.file.src_uri)
-        if page.file.src_uri in self._flagged:
-            self._flagged.discard(page.file.src_uri)
-            page.meta["search"].pop("exclude", None)
-            if not page.meta["search"]:
-                del page.meta["search"]
+        self._search.restore(page)
         return context
 
     on_page_context = CombinedEvent(_render_page, _index_page, _unflag_page)
@@ -308,6 +299,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._pages.stop()
         self._memo.finish()
+        self._markdown.finish()
         try:
             waited = self._exports.write_into(Path(config.site_dir))  # written meanwhile by a 2nd process
             if waited is not None:
@@ -321,6 +313,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         gc.unfreeze()
         self._pages.stop()
         self._memo.finish()
+        self._markdown.finish()
         self._exports.finish(keep_last_good=self._command == "serve")
         self._staging.fail(error)
 

@@ -46,7 +46,7 @@ class Site:
             shape,
             getattr(nav.homepage, "url", None),
             tuple((f.src_uri, f.url) for f in context.get("pages") or ()),
-            _plain(config),  # the site's URL among them
+            plain_data(config),  # the site's URL among them
             context.get("mkdocs_version"),
             templates,
             context.get("build_date_utc") if dated else None,  # a time that changes with every build
@@ -110,7 +110,7 @@ def page_key(page: Any, context: jinja2.runtime.Context) -> tuple[Any, ...]:
     )
 
 
-def _plain(value: Any, depth: int = 0) -> Any:
+def plain_data(value: Any, depth: int = 0) -> Any:
     """A setting as plain data: settings, plugins' settings and the theme's, as nested tuples (a plugin
     by its kind and settings, not its state; anything else by its ``repr``)."""
     if value is None or isinstance(value, (str, int, float)):
@@ -118,11 +118,11 @@ def _plain(value: Any, depth: int = 0) -> Any:
     if depth > 30:
         return repr(value)
     if isinstance(value, BasePlugin):
-        return (type(value).__qualname__, _plain(value.config, depth + 1))
+        return (type(value).__qualname__, plain_data(value.config, depth + 1))
     if isinstance(value, (list, tuple)):
-        return tuple(_plain(v, depth + 1) for v in value)
+        return tuple(plain_data(v, depth + 1) for v in value)
     if isinstance(value, Mapping) or hasattr(value, "items"):  # settings, the theme's among them
-        return (type(value).__qualname__, tuple((str(k), _plain(v, depth + 1)) for k, v in value.items()))
+        return (type(value).__qualname__, tuple((str(k), plain_data(v, depth + 1)) for k, v in value.items()))
     return (type(value).__qualname__, repr(value))
 
 

@@ -1,7 +1,6 @@
 """What the MkDocs plugin (plugin.py) does to a generated page once its body is rendered: the headings
-as the site's ``toc`` extension would write them, the page's table of contents and anchors, and its
-search entries handed to Material's search plugin. MkDocs and Material imports live here and in
-plugin.py only.
+as the site's ``toc`` extension would write them, the page's table of contents and anchors, its section
+in the navigation. (Its search entries: plugin_search.py.)
 """
 
 from __future__ import annotations
@@ -9,8 +8,6 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -26,7 +23,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from .render import Heading, Permalinks, SearchEntry
+from .render import Heading, Permalinks
 
 _ID = re.compile(r'\sid="([^"]*)"')
 _H1_ID = re.compile(r'<h1[^>]*\sid="([^"]*)"')
@@ -120,55 +117,6 @@ class PageUrls:
         if pages is not self._pages:
             self._pages, self._urls = pages, {f.src_uri: f.url for f in pages or ()}
         return self._urls.get(src_uri)
-
-
-def search_index(config: MkDocsConfig) -> Any | None:
-    """Material's search index when its search plugin is on (``None`` otherwise: MkDocs' own search
-    plugin, or none, indexes the pages from their HTML as usual)."""
-    for name, plugin in config.plugins.items():
-        if name.split("/")[-1] == "search" and type(plugin).__module__.startswith("material.plugins.search"):
-            return getattr(plugin, "search_index", None)
-    return None
-
-
-# What Material's search plugin removes from every page's HTML when it indexes it (a ``data-search-*``
-# attribute with a value); the templates write none, so for a page indexed from the model that pass
-# (a regular expression over the whole page: 6% of a big build's main process) changes nothing.
-_STRIPPED_BY_SEARCH = re.compile(r"data-search-\w+=\"[^\"]+\"")
-
-
-def search_alone_between(config: MkDocsConfig, first: Callable[..., Any], last: Callable[..., Any]) -> bool:
-    """Whether Material's search plugin is all that handles ``on_page_context`` between the handlers
-    ``first`` and ``last`` (then a page's HTML may be held back from it, as nothing else reads it)."""
-    handlers = config.plugins.events["page_context"]
-    if first not in handlers or last not in handlers:
-        return False
-    between = handlers[handlers.index(first) + 1 : handlers.index(last)]
-    return bool(between) and all(
-        type(getattr(h, "__self__", None)).__module__.startswith("material.plugins.search") for h in between
-    )
-
-
-def search_changes(html: str) -> bool:
-    """Whether Material's search plugin would change this HTML (see ``_STRIPPED_BY_SEARCH``)."""
-    return "data-search-" in html and _STRIPPED_BY_SEARCH.search(html) is not None
-
-
-@dataclass
-class _Section:
-    """What Material's ``SearchIndex.create_entry_for_section`` reads of a parsed section."""
-
-    id: str | None
-    title: list[str]
-    text: list[str]
-
-
-def add_entries(index: Any, page: MkDocsPage, entries: list[SearchEntry]) -> None:
-    """Hand ``entries`` to Material's search index, as its parser would have (its own method makes
-    each entry, so tags, boost and segmentation follow the page's settings as usual)."""
-    for entry in entries:
-        section = _Section(entry.anchor, [entry.title], [entry.text])
-        index.create_entry_for_section(section, page.toc, page.url, page)
 
 
 def add_sections(nav: Navigation, files: Files, plan: dict[str, list[tuple[str | None, list[str]]]]) -> None:

@@ -1,5 +1,6 @@
-"""`mkdocs serve` keeps the theme's page HTML between rebuilds (generator/plugin_memo.py): every rebuild
-must give the site that rendering every page again gives, byte for byte, and reuse what it can.
+"""`mkdocs serve` keeps the theme's page HTML (generator/plugin_memo.py) and the pages' Markdown
+conversions (generator/plugin_mdmemo.py) between rebuilds: every rebuild must give the site that rendering
+every page again gives, byte for byte, and reuse what it can.
 
 The rebuilds run in this process as `mkdocs serve` runs them (a fresh config, the same plugin); the
 reference for each runs in a fresh interpreter, with the memo off."""
@@ -58,63 +59,95 @@ def test_serve_rebuilds_equal_cold_builds_and_render_only_what_changed(tmp_path:
     served, cold = tmp_path / "served", tmp_path / "cold"
     events, seeds = project / "events", project / "seeds"
 
-    def rebuild() -> tuple[int, int]:
-        """What `mkdocs serve` does on every change; the pages reused and all pages."""
+    def rebuild() -> tuple[int, int, int, int]:
+        """What `mkdocs serve` does on every change; the pages whose template HTML was reused and all
+        pages, then the same for their Markdown conversions."""
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
         config.plugins.on_startup(command="serve", dirty=False)
         build(config, serve_url=SERVE_URL)
-        memo = config.plugins["timeline"]._memo
-        assert memo.on
-        return memo.reused, len(memo._kept)
+        memo, markdown = config.plugins["timeline"]._memo, config.plugins["timeline"]._markdown
+        assert memo.on and markdown.on
+        return memo.reused, len(memo._kept), markdown.reused, len(markdown._kept)
 
-    _, pages = rebuild()
-    steps: list[tuple[str, Callable[[], tuple[Path, str]], Callable[[int, int], bool]]] = [
-        (  # one month page, the full timeline and the event's tag pages change
+    _, pages, _, converted_pages = rebuild()
+
+    def everything(reused: int, total: int) -> bool:
+        return reused == total
+
+    def all_but_one(reused: int, total: int) -> bool:
+        return reused == total - 1
+
+    def none(reused: int, total: int) -> bool:
+        return reused == 0
+
+    Check = Callable[[int, int], bool]
+    steps: list[tuple[str, Callable[[], tuple[Path, str]], Check, Check]]
+    steps = [
+        (  # one month page, the full timeline and the event's tag pages change; no page's Markdown does
             "an event reworded",
             _replace(events / "jcs-100-killed.yaml", "had been killed", "had been reported killed"),
             lambda reused, total: 0 < reused < total,
+            everything,
         ),
-        (  # the source's page title is in the sidebar of the pages of its section only
+        (  # the source's page title is in the sidebar of the pages of its section only (and the Markdown
+            # of its own page)
             "a source's title",
             _replace(seeds / "fixture-b.yaml", "title: ", "title: Revised "),
             lambda reused, total: 0 < reused < total,
+            all_but_one,
         ),
-        (  # the error notice goes on every page: after the template on generated pages
+        (  # the error notice goes on every page: after the template on generated pages, after the
+            # Markdown on the others
             "an event broken",
             _replace(events / "jcs-1100-casualties.yaml", "around 1,100", "around 1,200"),
             lambda reused, total: 0 < reused < total,
+            everything,
         ),
         (  # every page as it was two builds ago: all kept
             "the event fixed",
             _replace(events / "jcs-1100-casualties.yaml", "around 1,200", "around 1,100"),
-            lambda reused, total: reused == total,
+            everything,
+            everything,
         ),
-        (  # a template of the theme's custom_dir: every page is rendered again
+        (  # a template of the theme's custom_dir: every page is rendered again (its Markdown is not)
             "a template override",
             _replace(
                 project / "overrides" / "partials" / "copyright.html",
                 "</",
                 "<!-- edited --></",
             ),
-            lambda reused, total: reused == 0,
+            none,
+            everything,
+        ),
+        (  # a hand-written page
+            "a page in docs/",
+            _replace(project / "docs" / "methodology.md", "\n\n", "\n\nAn added paragraph.\n\n"),
+            lambda reused, total: 0 < reused < total,
+            all_but_one,
         ),
         (
             "mkdocs.yml",
             _replace(project / "mkdocs.yml", 'site_name: "', 'site_name: "Renamed '),
-            lambda reused, total: reused == 0,
+            none,
+            none,
         ),
     ]
-    for name, edit, expected in steps:
+    for name, edit, expected, converted in steps:
         path, text = edit()
         proc = run(project, "-c", REFERENCE, str(project / "mkdocs.yml"), str(cold), str(path), text)
         assert proc.returncode == 0, proc.stderr
         assert path.read_text(encoding="utf-8") == text
-        reused, total = rebuild()
+        reused, total, kept_markdown, converted_total = rebuild()
         got, want = _pages(served), _pages(cold)
         assert sorted(got) == sorted(want), name
         differ = [path for path in want if got[path] != want[path]]
         assert differ == [], (name, differ[:5])
         assert total == pages and expected(reused, total), (name, reused, total)
+        assert converted_total == converted_pages and converted(kept_markdown, converted_total), (
+            name,
+            kept_markdown,
+            converted_total,
+        )
 
 
 def test_the_memo_is_off_with_a_plugin_it_does_not_know_and_under_build(tmp_path: Path) -> None:
@@ -173,3 +206,42 @@ def test_a_template_showing_the_build_date_keeps_no_page(
         assert config.plugins["timeline"]._memo.reused == 0
         for page in ("index.html", "timeline/index.html", "dated/2024-12/index.html"):
             assert f"<p>{year}</p>" in (tmp_path / "site" / page).read_text(encoding="utf-8"), (year, page)
+
+
+def test_a_kept_conversion_logs_its_warnings_again(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A page's broken link is reported on every rebuild, its Markdown converted or not; and so is a
+    link to an anchor another page lacks (checked from what the conversion recorded)."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = fixture_project(tmp_path / "project")
+    page = project / "docs" / "methodology.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n[gone](no-such-page.md) and [there](timeline.md#no-such-anchor)\n",
+        encoding="utf-8",
+    )
+    for build_number in range(2):
+        caplog.clear()
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            build(config, serve_url=SERVE_URL)
+        markdown = config.plugins["timeline"]._markdown
+        assert markdown.reused == (len(markdown._kept) if build_number else 0)
+        warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+        assert sum("'no-such-page.md'" in m for m in warned) == 1, warned
+        assert sum("#no-such-anchor" in m for m in warned) == 1, warned
+
+
+def test_markdown_extensions_that_read_other_files_turn_the_conversion_memo_off() -> None:
+    from markdown.extensions.toc import TocExtension
+
+    from generator.plugin_mdmemo import pure_extensions
+
+    assert pure_extensions(["toc", "markdown.extensions.tables", "pymdownx.superfences", TocExtension()])
+    assert not pure_extensions(["toc", "pymdownx.snippets"])
+    assert not pure_extensions(["toc", "pymdownx.b64"])
+    assert not pure_extensions(["mdx_truly_sane_lists"])

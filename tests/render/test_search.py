@@ -142,7 +142,7 @@ def _plugin(module: str) -> Any:
 def test_pages_are_held_back_from_materials_search_pass_only_when_nothing_else_reads_them() -> None:
     from types import SimpleNamespace
 
-    from generator.plugin_pages import search_alone_between, search_changes
+    from generator.plugin_search import search_alone_between, search_changes
 
     def config(*handlers: object) -> Any:
         return SimpleNamespace(plugins=SimpleNamespace(events={"page_context": list(handlers)}))
