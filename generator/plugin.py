@@ -323,4 +323,5 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self._last_good = None
         self._pages.reuse.clear()
         self._memo.clear()
+        self._markdown.clear()
         self._exports.finish(keep_last_good=False)

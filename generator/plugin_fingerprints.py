@@ -36,6 +36,7 @@ class Site:
         self.where: dict[int, Where] = {}
         self.items: dict[Where, Any] = {}
         self._values: dict[Read, Any] = {}
+        self._by_reads: dict[int, tuple[tuple[Read, ...], tuple[Any, ...]]] = {}
         self._getattr, self._getitem = env.getattr, env.getitem  # unrecorded (install() replaces them)
         for file in context.get("pages") or ():
             if file.page is not None:
@@ -65,8 +66,13 @@ class Site:
         return tuple(shape)
 
     def values(self, reads: tuple[Read, ...]) -> tuple[Any, ...]:
-        known, value = self._values, self.value
-        return tuple([known[read] if read in known else value(read) for read in reads])
+        """The values of ``reads`` in this build (found once per tuple of reads: pages share them)."""
+        found = self._by_reads.get(id(reads))
+        if found is None or found[0] is not reads:
+            known, value = self._values, self.value
+            found = (reads, tuple([known[read] if read in known else value(read) for read in reads]))
+            self._by_reads[id(reads)] = found
+        return found[1]
 
     def value(self, read: Read) -> Any:
         """What the item gives for the attribute (or key) in this build, as comparable data."""

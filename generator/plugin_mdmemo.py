@@ -145,6 +145,11 @@ class MarkdownMemo:
             self._sections[uri] = kept
         return kept[1]
 
+    def clear(self) -> None:
+        self._kept.clear()
+        self._sections.clear()
+        self.on = False
+
     def finish(self) -> None:
         """At the end of a build: keep only the pages it had."""
         for kept in (self._kept, self._sections):

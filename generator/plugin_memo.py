@@ -65,6 +65,10 @@ class PageMemo:
         self._current: Any = None  # the page being rendered
         self._env: jinja2.Environment | None = None
         self._built: set[str] = set()
+        # The last build's site fingerprint, and each set of reads as one shared tuple: equal ones are
+        # then the same object, which compares at once, and their values are found once per build.
+        self._site_key: tuple[Any, ...] | None = None
+        self._shared: dict[frozenset[Read], tuple[Read, ...]] = {}
         self.on = False
         self.reused = 0  # pages given kept HTML in this build
 
@@ -75,6 +79,7 @@ class PageMemo:
         self._asked, self._site, self._reads, self._built, self.reused = {}, None, None, set(), 0
         if not self.on:
             self._kept.clear()
+            self._shared.clear()
 
     def redirect(self, page: Any) -> None:
         """Before MkDocs picks the page's template (``on_page_content``): make it the stub."""
@@ -128,6 +133,9 @@ class PageMemo:
         if self._site is None:
             assert self._env is not None
             self._site = Site(context, self._env)
+            if self._site.key == self._site_key:
+                self._site.key = self._site_key
+            self._site_key = self._site.key
         site = self._site
         key = (site.key, name, page_key(page, context))
         self._built.add(uri)
@@ -140,7 +148,7 @@ class PageMemo:
         self._reads, self._current = set(), page
         try:
             html = context.environment.get_template(name).render(context.get_all())
-            reads = tuple(self._reads)
+            reads = self._shared.setdefault(frozenset(self._reads), tuple(self._reads))
         finally:
             self._reads = self._current = None
         values = site.values(reads)
@@ -156,10 +164,14 @@ class PageMemo:
         if sum(len(e.html) for kept in self._kept.values() for e in kept) > BUDGET:
             for kept in self._kept.values():
                 del kept[1:]
+        live = {id(e.reads) for kept in self._kept.values() for e in kept}
+        self._shared = {k: v for k, v in self._shared.items() if id(v) in live}
         self._asked, self._site = {}, None
 
     def clear(self) -> None:
         self._kept.clear()
+        self._shared.clear()
+        self._site_key = None
         self.on = False
 
 
