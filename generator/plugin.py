@@ -14,6 +14,7 @@ and the last good pages stay up, so an invalid edit never kills the server.
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,13 @@ from .render.templates import MemoryBytecode
 from .validate import Project, validate_project
 
 log = get_plugin_logger("timeline")
+
+
+def collect_soon() -> None:
+    """A full pass of the cyclic collector, once MkDocs has logged the build (between `serve` rebuilds)."""
+    timer = threading.Timer(0.1, gc.collect)
+    timer.daemon = True
+    timer.start()
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
@@ -158,11 +166,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         )
         if self._staging.folder is not None:
             self._pages.start_ahead()  # as early as can be: nothing is rendered here before the build
-        if not serve:
-            # The data lives as long as the build: the collector need not scan it again and again
-            # (its full passes over it were a tenth of a big build's own time). Not under serve,
-            # where each rebuild's data must be freed once replaced. Unfrozen when the build ends.
-            gc.freeze()
+        # The data lives as long as the build: the collector need not scan it again and again (its full
+        # passes over it were a tenth of a big build's own time; under serve, 70 ms every other rebuild
+        # of 1,000 events). Unfrozen when the build ends; under serve, a full pass then runs between
+        # rebuilds, which frees what this one replaced.
+        gc.freeze()
         try:
             self._home = self._renderer.home_parts()
             if self._staging.folder is None:  # then a template failing on this data fails now
@@ -307,6 +315,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         finally:
             self._exports.finish(keep_last_good=self._command == "serve")
             gc.unfreeze()  # what was frozen in on_pre_build can be collected again
+            if self._command == "serve":
+                collect_soon()
         self._staging.finish(config)
 
     def on_build_error(self, *, error: Exception) -> None:

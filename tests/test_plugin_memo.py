@@ -7,6 +7,7 @@ reference for each runs in a fresh interpreter, with the memo off."""
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -67,6 +68,7 @@ def test_serve_rebuilds_equal_cold_builds_and_render_only_what_changed(tmp_path:
         build(config, serve_url=SERVE_URL)
         memo, markdown = config.plugins["timeline"]._memo, config.plugins["timeline"]._markdown
         assert memo.on and markdown.on
+        assert gc.get_freeze_count() == 0  # frozen during the build only: what it replaced can be freed
         return memo.reused, len(memo._kept), markdown.reused, len(markdown._kept)
 
     _, pages, _, converted_pages = rebuild()
