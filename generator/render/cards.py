@@ -244,17 +244,23 @@ def badge(site: Site, event: Event) -> str | None:
 
 
 def compact_item(site: Site, event: Event, page: str) -> Markup:
-    """One line for an event (``compact-item.html``), once per event and page depth."""
-
-    def make() -> str:
-        context = {
-            "event": event,
-            "time": time_html(site, event),
-            "date": site.label(event.date),
-            "href": site.event_href(page, event),
-            "badge": badge(site, event),
-            "sources": plural(len(event.source_ids), "source"),
-        }
-        return site.templates.render("compact-item.html", context)
-
-    return Markup(site.memo("compact", site.links.up(page) + event.id, make))
+    """One line for an event (``compact-item.html``), once per event and page depth (and kept from the
+    last render for an equal event when nothing site-wide changed: ``Site.carried``)."""
+    key = site.links.up(page) + event.id
+    found = site.items.get(key)
+    if found is None:
+        kept = site.carried.get(key)
+        if kept is not None and (kept[0] is event or kept[0] == event):
+            found = kept
+        else:
+            context = {
+                "event": event,
+                "time": time_html(site, event),
+                "date": site.label(event.date),
+                "href": site.event_href(page, event),
+                "badge": badge(site, event),
+                "sources": plural(len(event.source_ids), "source"),
+            }
+            found = (event, site.templates.render("compact-item.html", context))
+        site.items[key] = found
+    return Markup(found[1])

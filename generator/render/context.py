@@ -156,6 +156,10 @@ class Site:
 
         self._memo: dict[tuple[str, str], Any] = {}
         self._labels: dict[dates.EDTF, str] = {}
+        # Each event's one-line item by page depth and event id, with the event it shows; ``carried``: the
+        # last render's, when every site-wide input is equal (reuse.py, under ``mkdocs serve``).
+        self.items: dict[str, tuple[Event, str]] = {}
+        self.carried: dict[str, tuple[Event, str]] = {}
 
     def group_title(self, group: Group) -> str:
         return group_title(self.options, group, self.groups.get(group, ()))

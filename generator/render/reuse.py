@@ -13,7 +13,9 @@ they were when it was rendered:
   the sources they cite; a source page, the source and every citation of it (with the citing events,
   in order); a tag page, its events.
 
-Every other page (the full timeline, the indexes, the figures) is rendered each time. A page kind
+Every other page (the full timeline, the indexes, the figures) is rendered each time, but each event's
+one-line item in it (``cards.compact_item``: made from the event and the site-wide inputs) is kept
+while the event is equal. A page kind
 whose context comes to read more than :func:`page_inputs` lists must list it there:
 tests/render/test_reuse.py renders after many kinds of edit and compares every page with a cold render.
 """
@@ -65,6 +67,8 @@ class Reuse:
         site = (settings, site_inputs(renderer))
         if site != self._site:
             self._kept.clear()
+        elif self._renderer is not None:  # each event's one-line item, likewise (cards.compact_item)
+            renderer.site.carried = self._renderer.site.items
         self._site, self._renderer = site, renderer
         self.reused = self.rendered = 0
 

@@ -97,6 +97,13 @@ STEPS: list[tuple[str, Edit, int | None]] = [
     ("nothing changed", lambda r: None, 0),
     ("an event's summary reworded", lambda r: _edit(r / A, "suffered about", "suffered roughly"), 1),
     ("an event's tags", lambda r: _edit(r / A, "tags: [casualties]", "tags: [casualties, military]"), 1),
+    (  # its one-line item in the full timeline changes, and no site-wide input does
+        "an event's title",
+        lambda r: _edit(
+            r / A, "title: South Korea's military estimates", "title: Seoul's military estimates"
+        ),
+        1,
+    ),
     (
         "a source's title",
         lambda r: _edit(r / "seeds/fixture-b.yaml", "sign a defense", "sign a mutual"),
