@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
@@ -23,13 +23,16 @@ from .sources import SourceSet
 Job = tuple[Path | str, str]  # an event file (a path) and how diagnostics name it
 
 
-def _check_file(file: Path | str, shown: str, sources: SourceSet, vocabulary: Vocabulary | None) -> Checked:
+def _check_file(
+    file: Path | str, shown: str, sources: SourceSet, vocabulary: Vocabulary | None, model: bool = True
+) -> Checked:
+    """One file's result (``model`` False: without its event, only whether it gave one)."""
     doc, found = load_yaml(file, shown)
     if doc is None:
         return Checked(shown, None, found, None)
     stem = os.path.splitext(os.path.basename(file))[0]
     event, found = check_event(doc, stem, sources, vocabulary, found)
-    return summarize(doc.data, doc.mark, shown, event, found)
+    return summarize(doc.data, doc.mark, shown, event, found, keep=model)
 
 
 # Above this many event files, validation uses every core. Below it, starting workers costs more than it
@@ -86,9 +89,9 @@ def _take_batches(share: _Share | None = None, limit: int = -1) -> list[tuple[in
             if start >= len(share.jobs):
                 return done
             batch = share.jobs[start : start + BATCH]
-            checked = [_check_file(file, shown, share.sources, share.vocabulary) for file, shown in batch]
-            if not share.model:  # the events stay here: sending them would cost more than making them
-                checked = [replace(c, event=None) if c.event is not None else c for c in checked]
+            # Without the model, the events stay here: sending them would cost more than making them.
+            sources, vocabulary, model = share.sources, share.vocabulary, share.model
+            checked = [_check_file(file, shown, sources, vocabulary, model) for file, shown in batch]
             done.append((start, checked))
     return done
 

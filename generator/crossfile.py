@@ -36,9 +36,11 @@ class Checked:
     valid: bool = False  # it gave an event (``event`` may have been left out: see validate's ``model``)
 
 
-def summarize(data: object, mark: Any, shown: str, event: Event | None, found: list[Diagnostic]) -> Checked:
+def summarize(
+    data: object, mark: Any, shown: str, event: Event | None, found: list[Diagnostic], keep: bool = True
+) -> Checked:
     """What other files' checks need from a file: its id, the estimates its claims name, the sources it
-    cites (read from the data when the event is invalid)."""
+    cites (read from the data when the event is invalid); and the event itself unless ``keep`` is off."""
     raw = data if isinstance(data, dict) else {}
     citations = raw.get("citations")
     cited = tuple(
@@ -48,7 +50,7 @@ def summarize(data: object, mark: Any, shown: str, event: Event | None, found: l
     )
     ident = raw.get("id")
     if not isinstance(ident, str):
-        return Checked(shown, event, found, None, cited=cited, valid=event is not None)
+        return Checked(shown, event if keep else None, found, None, cited=cited, valid=event is not None)
     at = mark(("id",))
     estimates: tuple[tuple[str, str, str, str, int, int], ...] = ()
     if event is not None and any(c.estimate for c in event.claims):
@@ -57,7 +59,8 @@ def summarize(data: object, mark: Any, shown: str, event: Event | None, found: l
             for i, c in enumerate(event.claims)
             if c.estimate
         )
-    return Checked(shown, event, found, ident, at.line, at.col, estimates, cited, event is not None)
+    kept = event if keep else None
+    return Checked(shown, kept, found, ident, at.line, at.col, estimates, cited, event is not None)
 
 
 def scan(file: Path, shown: str) -> Checked:

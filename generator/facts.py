@@ -6,8 +6,8 @@ lookup answer ``None``, and the caller scans the quote itself."""
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -47,11 +47,12 @@ class _Spans(Generic[T]):
 
     def within(self, start: int, end: int) -> list[T] | None:
         """The values found wholly inside ``[start, end)``, or None if one straddles an edge."""
-        first = bisect.bisect_left(self.starts, start)
-        if first > 0 and self.ends[first - 1] > start:
+        starts, ends = self.starts, self.ends
+        first = bisect_left(starts, start)
+        if first > 0 and ends[first - 1] > start:
             return None
-        last = bisect.bisect_left(self.starts, end)
-        if last > 0 and self.ends[last - 1] > end and last - 1 >= first:
+        last = bisect_left(starts, end, first)
+        if last > first and ends[last - 1] > end:
             return None
         return self.values[first:last]
 

@@ -79,7 +79,8 @@ class MarkdownMemo:
     def __init__(self) -> None:
         self._kept: dict[str, _Converted] = {}
         self._sections: dict[str, tuple[str, list[tuple[str | None, list[str], list[str]]]]] = {}
-        self._site: tuple[Any, ...] | None = None
+        self._site: tuple[Any, ...] | None = None  # this build's part of every key
+        self._last_site: tuple[Any, ...] | None = None
         self._built: set[str] = set()
         self.on = False
         self.reused = 0  # conversions reused in this build
@@ -101,7 +102,10 @@ class MarkdownMemo:
         if self._site is None:
             level = mkdocs_pages.log.getEffectiveLevel()
             listed = tuple((f.src_uri, f.dest_uri, f.url, f.inclusion) for f in files)
-            self._site = (plain_data(config), listed, level > logging.DEBUG)
+            site = (plain_data(config), listed, level > logging.DEBUG)
+            # the last build's, if equal: then every page's key compares at once
+            self._site = self._last_site if site == self._last_site else site
+            self._last_site = self._site
         key = (self._site, page.markdown)
         self._built.add(page.file.src_uri)
         kept = self._kept.get(page.file.src_uri)
@@ -148,6 +152,7 @@ class MarkdownMemo:
     def clear(self) -> None:
         self._kept.clear()
         self._sections.clear()
+        self._last_site = None
         self.on = False
 
     def finish(self) -> None:

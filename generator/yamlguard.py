@@ -14,8 +14,11 @@ from .diagnostics import Diagnostic, error
 MAX_DEPTH = 32  # an event is a few levels deep; anything deeper is a mistake or an attack
 
 try:  # libyaml's parser when it is available: same marks, several times faster.
+    from yaml._yaml import CParser as _CParser
+
     _Base: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+except (AttributeError, ImportError):  # pragma: no cover - depends on how PyYAML was built
+    _CParser = None  # type: ignore[assignment,misc]
     _Base = yaml.SafeLoader
 
 _IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
@@ -24,9 +27,21 @@ STR, SEQ, MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
 _DEFAULT_TAGS = {yaml.ScalarNode: STR, yaml.SequenceNode: SEQ, yaml.MappingNode: MAP}
 
 
+# The tags of short plain scalars met so far (mapping keys, mostly: the same few in every file).
+_PLAIN: dict[str, str] = {}
+_PLAIN_LONGEST, _PLAIN_MOST = 24, 4096
+
+
 class Loader(_Base):  # type: ignore[misc]
     """The safe loader with the same implicit types (int, float, bool, null, timestamp), resolved without
-    the path-resolver bookkeeping the parser would otherwise call into Python for at every node."""
+    the path-resolver bookkeeping the parser would otherwise call into Python for at every node. It only
+    composes nodes: the constructor's and resolver's own state is never set up."""
+
+    def __init__(self, stream: str) -> None:
+        if _CParser is not None:
+            _CParser.__init__(self, stream)
+        else:  # pragma: no cover - depends on how PyYAML was built
+            super().__init__(stream)
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         pass
@@ -35,11 +50,16 @@ class Loader(_Base):  # type: ignore[misc]
         pass
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:  # implicit_tag(), inlined: this runs for every value
-            for tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
-                if regexp.match(value):
-                    return str(tag)
-        return _DEFAULT_TAGS[kind]
+        if kind is not yaml.ScalarNode:
+            return _DEFAULT_TAGS[kind]
+        if not implicit[0]:
+            return STR
+        tag = _PLAIN.get(value)  # this runs for every plain value
+        if tag is None:
+            tag = implicit_tag(value)
+            if len(value) <= _PLAIN_LONGEST and len(_PLAIN) < _PLAIN_MOST:
+                _PLAIN[value] = tag
+        return tag
 
 
 def implicit_tag(value: str) -> str:
