@@ -100,6 +100,12 @@ class Site:
         return (type(value).__qualname__, repr(value))
 
 
+def settled(key: tuple[Any, ...], last: tuple[Any, ...] | None) -> tuple[Any, ...]:
+    """``key``, or the last build's if equal: the same object, a page's key holding it then compares with
+    a kept one at once rather than element by element."""
+    return last if last is not None and key == last else key
+
+
 def page_key(page: Any, context: jinja2.runtime.Context) -> tuple[Any, ...]:
     return (
         page.file.src_uri,

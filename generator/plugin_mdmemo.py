@@ -30,7 +30,7 @@ from typing import Any
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.toc import get_toc
 
-from .plugin_fingerprints import plain_data
+from .plugin_fingerprints import plain_data, settled
 
 _BUILTIN = frozenset(
     "abbr admonition attr_list codehilite def_list extra fenced_code footnotes legacy_attrs legacy_em "
@@ -103,9 +103,7 @@ class MarkdownMemo:
             level = mkdocs_pages.log.getEffectiveLevel()
             listed = tuple((f.src_uri, f.dest_uri, f.url, f.inclusion) for f in files)
             site = (plain_data(config), listed, level > logging.DEBUG)
-            # the last build's, if equal: then every page's key compares at once
-            self._site = self._last_site if site == self._last_site else site
-            self._last_site = self._site
+            self._site = self._last_site = settled(site, self._last_site)
         key = (self._site, page.markdown)
         self._built.add(page.file.src_uri)
         kept = self._kept.get(page.file.src_uri)

@@ -34,7 +34,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .plugin_fingerprints import OWN, STUB, UNKEPT, Read, Site, page_key
+from .plugin_fingerprints import OWN, STUB, UNKEPT, Read, Site, page_key, settled
 
 # Where a generated page's error notice goes (serve, invalid data): it is put in after the template, so
 # that the page's fingerprint is the same with and without it (plugin.py).
@@ -133,9 +133,7 @@ class PageMemo:
         if self._site is None:
             assert self._env is not None
             self._site = Site(context, self._env)
-            if self._site.key == self._site_key:
-                self._site.key = self._site_key
-            self._site_key = self._site.key
+            self._site.key = self._site_key = settled(self._site.key, self._site_key)
         site = self._site
         key = (site.key, name, page_key(page, context))
         self._built.add(uri)
